@@ -1,0 +1,137 @@
+// Lint is where the architecture of ../shared/STYLE.md is enforced: each folder may import only
+// from the layers below it, and each external system has exactly one gateway folder.
+import pluginVue from 'eslint-plugin-vue';
+import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescript';
+import prettierConfig from 'eslint-config-prettier';
+import globals from 'globals';
+
+const SUPABASE = { group: ['@supabase/*'], message: 'Only src/api/ talks to Supabase.' };
+const DEXIE = {
+  group: ['dexie', 'dexie/*'],
+  message: 'Only src/data/ talks to IndexedDB (Dexie).',
+};
+const UI = {
+  group: [
+    'vue',
+    'vue-router',
+    'pinia',
+    'vue-i18n',
+    '@/components/*',
+    '@/views/*',
+    '@/stores/*',
+    '@/composables/*',
+    '@/app/*',
+    '@/pwa/*',
+    '*.vue',
+  ],
+  message: 'This layer must not depend on the UI.',
+};
+const layer = (name) => ({
+  group: [`@/${name}`, `@/${name}/*`],
+  message: `This layer must not import @/${name}.`,
+});
+
+/** no-restricted-imports with the given patterns. */
+const restrict = (...patterns) => ({
+  'no-restricted-imports': ['error', { patterns }],
+});
+
+const BROWSER_GLOBALS = [
+  'window',
+  'document',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'navigator',
+  'fetch',
+  'location',
+].map((name) => ({ name, message: 'The domain is pure: no browser globals.' }));
+
+export default defineConfigWithVueTs(
+  {
+    ignores: [
+      'dist/**',
+      'dev-dist/**',
+      'coverage/**',
+      'node_modules/**',
+      'test-results/**',
+      'src/api/database.types.ts',
+    ],
+  },
+  pluginVue.configs['flat/recommended'],
+  vueTsConfigs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'vue/multi-word-component-names': ['error', { ignores: ['App'] }],
+      'vue/component-api-style': ['error', ['script-setup']],
+      'vue/block-lang': ['error', { script: { lang: 'ts' } }],
+      'vue/no-bare-strings-in-template': 'error',
+      'vue/require-explicit-emits': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  // Everything outside the gateways: no Supabase, no Dexie.
+  {
+    files: ['src/**/*.{ts,vue}'],
+    ignores: ['src/api/**', 'src/data/**'],
+    rules: restrict(SUPABASE, DEXIE),
+  },
+  {
+    files: ['src/api/**'],
+    rules: restrict(DEXIE, UI, layer('data'), layer('sync'), layer('stores')),
+  },
+  { files: ['src/data/**'], rules: restrict(SUPABASE, UI, layer('api'), layer('sync')) },
+  {
+    files: ['src/domain/**'],
+    rules: {
+      ...restrict(SUPABASE, DEXIE, UI, layer('api'), layer('data'), layer('sync'), layer('i18n')),
+      'no-restricted-globals': ['error', ...BROWSER_GLOBALS],
+    },
+  },
+  { files: ['src/sync/**'], rules: restrict(SUPABASE, DEXIE, UI) },
+  {
+    files: ['src/i18n/**'],
+    rules: restrict(SUPABASE, DEXIE, layer('api'), layer('data'), layer('sync'), layer('stores')),
+  },
+  {
+    files: ['src/stores/**'],
+    rules: restrict(SUPABASE, DEXIE, layer('components'), layer('views'), layer('composables')),
+  },
+  {
+    files: ['src/composables/**'],
+    rules: restrict(SUPABASE, DEXIE, layer('components'), layer('views'), layer('app')),
+  },
+  {
+    files: ['src/components/base/**'],
+    rules: restrict(
+      SUPABASE,
+      DEXIE,
+      layer('stores'),
+      layer('api'),
+      layer('data'),
+      layer('sync'),
+      layer('views'),
+      layer('app'),
+    ),
+  },
+  {
+    files: ['src/components/**', 'src/views/**'],
+    ignores: ['src/components/base/**'],
+    rules: restrict(SUPABASE, DEXIE, layer('data'), layer('sync'), layer('app'), {
+      group: ['@/api', '@/api/*'],
+      message: 'Views and components reach the server through stores and composables.',
+    }),
+  },
+  {
+    files: ['test/**', 'bench/**', '*.config.{js,ts}', '.ci/**'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: { 'no-console': 'off' },
+  },
+  prettierConfig,
+);

@@ -1,0 +1,22 @@
+import { createApp } from 'vue';
+import { createPinia } from 'pinia';
+import App from '@/app/App.vue';
+import { createAppRouter } from '@/app/router';
+import { applyLocale, createAppI18n, type LocaleTarget } from '@/i18n';
+import { readSavedLocale } from '@/stores/preferences';
+import '@/app/styles.css';
+
+async function start(): Promise<void> {
+  const i18n = createAppI18n();
+  // Load the saved language before the first paint, so a reload never flashes Russian text
+  // at someone who chose English.
+  await applyLocale(i18n.global as unknown as LocaleTarget, readSavedLocale(localStorage));
+
+  const app = createApp(App);
+  app.use(createPinia());
+  app.use(i18n);
+  app.use(createAppRouter());
+  app.mount('#app');
+}
+
+void start();
