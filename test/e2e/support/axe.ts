@@ -13,21 +13,21 @@ export interface AxeViolation {
   nodes: number;
 }
 
+interface AxeRunner {
+  run(context: Document): Promise<{ violations: AxeRawViolation[] }>;
+}
+interface AxeRawViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: unknown[];
+}
+
 /** Violations of impact serious or critical. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: Document,
-          ) => Promise<{
-            violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[];
-          }>;
-        };
-      }
-    ).axe;
+    const axe = (window as unknown as { axe: AxeRunner }).axe;
     const result = await axe.run(document);
     return result.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
