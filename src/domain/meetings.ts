@@ -1,0 +1,115 @@
+// Meeting rules: the defaults that make logging a meeting three taps, and the checks the
+// database also enforces (meetings_duration_range, meetings_type_valid, ...).
+import { daysBetween } from './dates';
+import { cleanText, isIsoDate, type FieldError } from './validation';
+import {
+  MEETING_FORMATS,
+  MEETING_TYPES,
+  type IsoDate,
+  type Meeting,
+  type MeetingFormat,
+  type MeetingType,
+} from './types';
+
+export const DEFAULT_DURATION_MIN = 45;
+export const MIN_DURATION_MIN = 5;
+export const MAX_DURATION_MIN = 480;
+export const MAX_TEXT_LENGTH = 10_000;
+/** How close to the programme's end a meeting is suggested as the final one. */
+export const FINAL_MEETING_WINDOW_DAYS = 14;
+
+type MeetingHistory = readonly Pick<
+  Meeting,
+  'type' | 'held_on' | 'duration_min' | 'format' | 'deleted_at'
+>[];
+
+function alive(history: MeetingHistory) {
+  return history.filter((m) => m.deleted_at === null);
+}
+
+/**
+ * The type of the next meeting, from the pair's history (DOMAIN.md stage 6): the first is
+ * organisational, then trial, then planning, then regular; near the programme's end, final.
+ */
+export function inferMeetingType(
+  history: MeetingHistory,
+  context: { today: IsoDate; programmeEndsOn?: IsoDate | null } = { today: '' },
+): MeetingType {
+  const held = new Set(alive(history).map((m) => m.type));
+  if (!held.has('organisational')) return 'organisational';
+  if (!held.has('trial')) return 'trial';
+  if (!held.has('planning')) return 'planning';
+  const endsOn = context.programmeEndsOn;
+  if (
+    endsOn &&
+    context.today &&
+    !held.has('final') &&
+    daysBetween(context.today, endsOn) <= FINAL_MEETING_WINDOW_DAYS
+  ) {
+    return 'final';
+  }
+  return 'regular';
+}
+
+function latest(history: MeetingHistory) {
+  return [...alive(history)].sort((a, b) => b.held_on.localeCompare(a.held_on))[0];
+}
+
+/** The pair's usual duration: that of the latest meeting, or 45 minutes. */
+export function usualDuration(history: MeetingHistory): number {
+  return latest(history)?.duration_min ?? DEFAULT_DURATION_MIN;
+}
+
+/** The pair's usual format: that of the latest meeting, or in person. */
+export function usualFormat(history: MeetingHistory): MeetingFormat {
+  return latest(history)?.format ?? 'in_person';
+}
+
+export interface MeetingInput {
+  type: MeetingType;
+  held_on: IsoDate;
+  duration_min: number;
+  format: MeetingFormat;
+  topic?: string | null;
+  notes?: string | null;
+  agreements?: string | null;
+  private_note?: string | null;
+}
+
+export function validateMeeting(input: MeetingInput, today: IsoDate): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!MEETING_TYPES.includes(input.type)) errors.push({ field: 'type', key: 'required' });
+  if (!isIsoDate(input.held_on)) errors.push({ field: 'held_on', key: 'date' });
+  else if (input.held_on > today) errors.push({ field: 'held_on', key: 'dateInFuture' });
+  if (
+    !Number.isInteger(input.duration_min) ||
+    input.duration_min < MIN_DURATION_MIN ||
+    input.duration_min > MAX_DURATION_MIN
+  ) {
+    errors.push({
+      field: 'duration_min',
+      key: 'durationRange',
+      params: { min: MIN_DURATION_MIN, max: MAX_DURATION_MIN },
+    });
+  }
+  if (!MEETING_FORMATS.includes(input.format)) errors.push({ field: 'format', key: 'required' });
+  for (const field of ['topic', 'notes', 'agreements', 'private_note'] as const) {
+    if ((input[field]?.length ?? 0) > MAX_TEXT_LENGTH) {
+      errors.push({ field, key: 'tooLong', params: { max: MAX_TEXT_LENGTH } });
+    }
+  }
+  return errors;
+}
+
+/** The meeting's columns from valid input (texts trimmed, blanks as null). */
+export function meetingFields(input: MeetingInput) {
+  return {
+    type: input.type,
+    held_on: input.held_on,
+    duration_min: input.duration_min,
+    format: input.format,
+    topic: cleanText(input.topic),
+    notes: cleanText(input.notes),
+    agreements: cleanText(input.agreements),
+  };
+}

@@ -1,0 +1,80 @@
+// Rules for the two bases (база наставников / база наставляемых) and for consents; the
+// database enforces the same (participants_*, consents_* constraints).
+import { cleanText, isIsoDate, type FieldError } from './validation';
+import { PARTICIPANT_KINDS, type IsoDate, type ParticipantKind } from './types';
+
+export interface ParticipantInput {
+  kind: ParticipantKind;
+  full_name: string;
+  class_label?: string | null;
+  is_minor: boolean;
+  subject?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  requests?: string | null;
+  is_mentor: boolean;
+  is_mentee: boolean;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function validateParticipant(input: ParticipantInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!cleanText(input.full_name)) errors.push({ field: 'full_name', key: 'required' });
+  else if (input.full_name.trim().length > 200)
+    errors.push({ field: 'full_name', key: 'tooLong', params: { max: 200 } });
+  if (!PARTICIPANT_KINDS.includes(input.kind)) errors.push({ field: 'kind', key: 'required' });
+  if (input.is_minor && !['student', 'other'].includes(input.kind)) {
+    errors.push({ field: 'is_minor', key: 'minorMustBeStudent' });
+  }
+  const email = cleanText(input.email);
+  if (email && !EMAIL.test(email)) errors.push({ field: 'email', key: 'email' });
+  if (!input.is_mentor && !input.is_mentee) errors.push({ field: 'base', key: 'chooseBase' });
+  return errors;
+}
+
+export function participantFields(input: ParticipantInput) {
+  return {
+    kind: input.kind,
+    full_name: input.full_name.trim().replace(/\s+/g, ' '),
+    class_label: cleanText(input.class_label),
+    is_minor: input.is_minor,
+    subject: cleanText(input.subject),
+    phone: cleanText(input.phone),
+    email: cleanText(input.email),
+    requests: cleanText(input.requests),
+    is_mentor: input.is_mentor,
+    is_mentee: input.is_mentee,
+  };
+}
+
+export interface ConsentInput {
+  given_by: 'self' | 'representative';
+  representative_name?: string | null;
+  representative_relation?: string | null;
+  signed_on: IsoDate;
+  valid_until?: IsoDate | null;
+}
+
+export function validateConsent(
+  input: ConsentInput,
+  participant: { is_minor: boolean },
+  today: IsoDate,
+): FieldError[] {
+  const errors: FieldError[] = [];
+  if (participant.is_minor && input.given_by !== 'representative') {
+    errors.push({ field: 'given_by', key: 'minorConsentByRepresentative' });
+  }
+  if (input.given_by === 'representative' && !cleanText(input.representative_name)) {
+    errors.push({ field: 'representative_name', key: 'required' });
+  }
+  if (!isIsoDate(input.signed_on)) errors.push({ field: 'signed_on', key: 'date' });
+  else if (input.signed_on > today) errors.push({ field: 'signed_on', key: 'dateInFuture' });
+  const until = cleanText(input.valid_until);
+  if (until) {
+    if (!isIsoDate(until)) errors.push({ field: 'valid_until', key: 'date' });
+    else if (isIsoDate(input.signed_on) && until < input.signed_on)
+      errors.push({ field: 'valid_until', key: 'validUntilBeforeSigned' });
+  }
+  return errors;
+}

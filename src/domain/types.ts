@@ -1,0 +1,161 @@
+// The entities a device keeps, in the server's row shape (snake_case columns of
+// supabase/migrations). Rows cross the sync boundary unchanged, so one shape serves the
+// server, IndexedDB and the domain rules; `SyncedRow` is the sync contract every table shares.
+
+export type Uuid = string;
+/** An ISO date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** An ISO timestamp. */
+export type IsoTimestamp = string;
+
+export interface SyncedRow {
+  id: Uuid;
+  school_id: Uuid;
+  /** Server version; 0 until the server has stamped the row. */
+  version: number;
+  deleted_at: IsoTimestamp | null;
+  created_at: IsoTimestamp;
+  updated_at: IsoTimestamp;
+  created_by: Uuid | null;
+}
+
+export const PARTICIPANT_KINDS = [
+  'student',
+  'teacher',
+  'parent',
+  'graduate',
+  'employer_staff',
+  'other',
+] as const;
+export type ParticipantKind = (typeof PARTICIPANT_KINDS)[number];
+
+export interface Participant extends SyncedRow {
+  kind: ParticipantKind;
+  full_name: string;
+  class_label: string | null;
+  birth_year: number | null;
+  is_minor: boolean;
+  subject: string | null;
+  teaching_experience_years: number | null;
+  workplace: string | null;
+  position: string | null;
+  requests: string | null;
+  interests: string | null;
+  phone: string | null;
+  email: string | null;
+  is_mentor: boolean;
+  is_mentee: boolean;
+  user_id: Uuid | null;
+}
+
+export interface Consent extends SyncedRow {
+  participant_id: Uuid;
+  given_by: 'self' | 'representative';
+  representative_name: string | null;
+  representative_relation: string | null;
+  signed_on: IsoDate;
+  valid_until: IsoDate | null;
+  revoked_on: IsoDate | null;
+  scope_note: string | null;
+}
+
+export const MENTORING_FORMS = [
+  'uchenik_uchenik',
+  'uchitel_uchitel',
+  'uchitel_uchenik',
+  'student_uchenik',
+  'rabotodatel_uchenik',
+  'rabotodatel_student',
+] as const;
+export type MentoringForm = (typeof MENTORING_FORMS)[number];
+
+export const PAIR_STATUSES = ['draft', 'approved', 'active', 'completed', 'ended_early'] as const;
+export type PairStatus = (typeof PAIR_STATUSES)[number];
+
+export interface Pair extends SyncedRow {
+  programme_id: Uuid | null;
+  is_group: boolean;
+  form: MentoringForm;
+  role_model: string | null;
+  title: string | null;
+  status: PairStatus;
+  order_number: string | null;
+  order_date: IsoDate | null;
+  started_on: IsoDate | null;
+  ended_on: IsoDate | null;
+  end_reason: string | null;
+}
+
+export interface PairMember extends SyncedRow {
+  pair_id: Uuid;
+  participant_id: Uuid;
+  side: 'mentor' | 'mentee';
+}
+
+export const MEETING_TYPES = [
+  'organisational',
+  'trial',
+  'planning',
+  'regular',
+  'final',
+  'final_group',
+] as const;
+export type MeetingType = (typeof MEETING_TYPES)[number];
+
+export const MEETING_FORMATS = ['in_person', 'online', 'phone', 'mixed'] as const;
+export type MeetingFormat = (typeof MEETING_FORMATS)[number];
+
+export interface Meeting extends SyncedRow {
+  pair_id: Uuid;
+  type: MeetingType;
+  held_on: IsoDate;
+  duration_min: number;
+  format: MeetingFormat;
+  topic: string | null;
+  notes: string | null;
+  agreements: string | null;
+  mentee_confirmed_at: IsoTimestamp | null;
+  mentee_reflection: string | null;
+}
+
+export interface MeetingPrivateNote extends SyncedRow {
+  pair_id: Uuid;
+  meeting_id: Uuid;
+  body: string;
+}
+
+export interface DevelopmentPlan extends SyncedRow {
+  pair_id: Uuid;
+  mentee_id: Uuid;
+  title: string;
+  status: 'draft' | 'active' | 'completed' | 'cancelled';
+}
+
+export const PLAN_TASK_STATUSES = ['todo', 'in_progress', 'done', 'cancelled'] as const;
+export type PlanTaskStatus = (typeof PLAN_TASK_STATUSES)[number];
+
+export interface PlanTask extends SyncedRow {
+  pair_id: Uuid;
+  plan_id: Uuid;
+  goal_id: Uuid | null;
+  title: string;
+  activity: string | null;
+  expected_result: string | null;
+  due_on: IsoDate | null;
+  status: PlanTaskStatus;
+  result: string | null;
+  position: number;
+}
+
+/** The tables a device keeps and syncs, in the order rows must be written (parents first). */
+export const SYNCED_TABLES = [
+  'participants',
+  'consents',
+  'pairs',
+  'pair_members',
+  'development_plans',
+  'plan_tasks',
+  'meetings',
+  'meeting_private_notes',
+] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];

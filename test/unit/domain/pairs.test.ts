@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { nextSteps } from '@/domain/pairs';
+import { aMeeting, aPair, aTask } from '../../factories/rows';
+
+const today = '2026-11-25';
+const active = aPair({ status: 'active' });
+
+describe('nextSteps', () => {
+  it('asks for the organisational meeting first', () => {
+    expect(nextSteps({ pair: active, meetings: [], tasks: [] }, today)).toEqual([
+      { key: 'organisationalNotHeld' },
+    ]);
+  });
+
+  it('then for the planning meeting', () => {
+    const meetings = [aMeeting({ type: 'organisational', held_on: '2026-11-20' })];
+    expect(nextSteps({ pair: active, meetings, tasks: [] }, today)).toEqual([
+      { key: 'noPlanningMeeting' },
+    ]);
+  });
+
+  it('notices 14 days of silence', () => {
+    const meetings = [
+      aMeeting({ type: 'organisational', held_on: '2026-10-01' }),
+      aMeeting({ type: 'planning', held_on: '2026-11-11' }),
+    ];
+    expect(nextSteps({ pair: active, meetings, tasks: [] }, today)).toEqual([
+      { key: 'silence', days: 14 },
+    ]);
+    const recent = [...meetings, aMeeting({ held_on: '2026-11-12' })];
+    expect(nextSteps({ pair: active, meetings: recent, tasks: [] }, today)).toEqual([
+      { key: 'onTrack' },
+    ]);
+  });
+
+  it('counts overdue plan tasks that are not done', () => {
+    const meetings = [
+      aMeeting({ type: 'organisational', held_on: '2026-11-20' }),
+      aMeeting({ type: 'planning', held_on: '2026-11-21' }),
+    ];
+    const tasks = [
+      aTask({ due_on: '2026-11-01', status: 'todo' }),
+      aTask({ due_on: '2026-11-02', status: 'in_progress' }),
+      aTask({ due_on: '2026-11-03', status: 'done' }),
+      aTask({ due_on: '2026-12-01', status: 'todo' }),
+      aTask({ due_on: '2026-11-01', status: 'todo', deleted_at: '2026-11-02T00:00:00Z' }),
+    ];
+    expect(nextSteps({ pair: active, meetings, tasks }, today)).toEqual([
+      { key: 'taskOverdue', count: 2 },
+    ]);
+  });
+
+  it('reminds of the exit questionnaire when the pair is over', () => {
+    const done = aPair({ status: 'completed' });
+    expect(
+      nextSteps({ pair: done, meetings: [], tasks: [], exitQuestionnaireMissing: true }, today),
+    ).toEqual([{ key: 'exitQuestionnaireDue' }]);
+    expect(nextSteps({ pair: done, meetings: [], tasks: [] }, today)).toEqual([]);
+  });
+
+  it('says a draft pair still needs the director’s order', () => {
+    const draft = aPair({ status: 'draft', order_number: null, order_date: null });
+    expect(nextSteps({ pair: draft, meetings: [], tasks: [] }, today)).toEqual([
+      { key: 'draftNeedsApproval' },
+      { key: 'organisationalNotHeld' },
+    ]);
+  });
+});
