@@ -1,0 +1,24 @@
+// Asks the browser, once, to exempt this app's storage from eviction. Called after the first
+// successful write: browsers grant it more readily once the user has stored something.
+let requested: Promise<boolean> | null = null;
+
+export function requestPersistentStorage(
+  storage: Pick<StorageManager, 'persist' | 'persisted'> | undefined = globalThis.navigator
+    ?.storage,
+): Promise<boolean> {
+  requested ??= (async () => {
+    if (!storage?.persist) return false;
+    try {
+      if (await storage.persisted()) return true;
+      return await storage.persist();
+    } catch {
+      return false;
+    }
+  })();
+  return requested;
+}
+
+/** For tests: forget that persistence was requested. */
+export function resetPersistenceRequest(): void {
+  requested = null;
+}

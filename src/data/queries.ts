@@ -1,0 +1,91 @@
+// Owns the reactive reads: each returns an observable that re-runs when the tables it read
+// change (Dexie liveQuery). Views subscribe through composables; nothing copies tables into
+// stores.
+import { liveQuery } from 'dexie';
+import type {
+  Consent,
+  Meeting,
+  MeetingPrivateNote,
+  Pair,
+  Participant,
+  PlanTask,
+} from '@/domain/types';
+import type { DataContext } from './context';
+
+export interface Observable<T> {
+  subscribe(observer: { next: (value: T) => void; error?: (error: unknown) => void }): {
+    unsubscribe(): void;
+  };
+}
+
+const alive = <T extends { deleted_at: string | null }>(rows: T[]) =>
+  rows.filter((r) => r.deleted_at === null);
+
+export interface PairSummary {
+  pair: Pair;
+  mentors: Participant[];
+  mentees: Participant[];
+  meetings: Meeting[];
+  tasks: PlanTask[];
+}
+
+async function summarise(ctx: DataContext, pair: Pair): Promise<PairSummary> {
+  const members = alive(await ctx.db.pair_members.where('pair_id').equals(pair.id).toArray());
+  const people = await ctx.db.participants.bulkGet(members.map((m) => m.participant_id));
+  const bySide = (side: 'mentor' | 'mentee') =>
+    members
+      .map((m, i) => (m.side === side ? people[i] : undefined))
+      .filter((p): p is Participant => !!p && p.deleted_at === null);
+  const meetings = alive(
+    await ctx.db.meetings
+      .where('[pair_id+held_on]')
+      .between([pair.id, ''], [pair.id, '\uffff'])
+      .toArray(),
+  ).reverse();
+  const tasks = alive(await ctx.db.plan_tasks.where('pair_id').equals(pair.id).toArray());
+  return { pair, mentors: bySide('mentor'), mentees: bySide('mentee'), meetings, tasks };
+}
+
+export function observePairs(ctx: DataContext): Observable<PairSummary[]> {
+  return liveQuery(async () => {
+    const pairs = alive(await ctx.db.pairs.toArray());
+    const summaries = await Promise.all(pairs.map((p) => summarise(ctx, p)));
+    return summaries.sort((a, b) => b.pair.created_at.localeCompare(a.pair.created_at));
+  });
+}
+
+export interface PairDetail extends PairSummary {
+  privateNotes: Record<string, MeetingPrivateNote>;
+}
+
+export function observePair(ctx: DataContext, pairId: string): Observable<PairDetail | null> {
+  return liveQuery(async () => {
+    const pair = await ctx.db.pairs.get(pairId);
+    if (!pair || pair.deleted_at) return null;
+    const summary = await summarise(ctx, pair);
+    const notes = alive(
+      await ctx.db.meeting_private_notes.where('pair_id').equals(pairId).toArray(),
+    );
+    return { ...summary, privateNotes: Object.fromEntries(notes.map((n) => [n.meeting_id, n])) };
+  });
+}
+
+export interface ParticipantWithConsents {
+  participant: Participant;
+  consents: Consent[];
+}
+
+export function observeParticipants(ctx: DataContext): Observable<ParticipantWithConsents[]> {
+  return liveQuery(async () => {
+    const people = alive(await ctx.db.participants.orderBy('full_name').toArray());
+    const consents = alive(await ctx.db.consents.toArray());
+    return people.map((participant) => ({
+      participant,
+      consents: consents.filter((c) => c.participant_id === participant.id),
+    }));
+  });
+}
+
+export function observePendingCount(ctx: DataContext): Observable<number> {
+  return liveQuery(() => ctx.db.outbox.count());
+}
