@@ -11,6 +11,7 @@ export interface NavItem {
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: 'home', labelKey: 'nav.home', icon: 'home' },
   { to: 'pairs', labelKey: 'nav.pairs', icon: 'pairs' },
+  { to: 'people', labelKey: 'nav.people', icon: 'people' },
   { to: 'meetings', labelKey: 'nav.meetings', icon: 'meetings' },
   { to: 'settings', labelKey: 'nav.settings', icon: 'settings' },
 ];

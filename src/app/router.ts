@@ -6,6 +6,41 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/views/home/HomeView.vue') },
   { path: '/pairs', name: 'pairs', component: () => import('@/views/pairs/PairsView.vue') },
   {
+    path: '/pairs/new',
+    name: 'pair-new',
+    component: () => import('@/views/pairs/PairFormView.vue'),
+  },
+  {
+    path: '/pairs/:pairId',
+    name: 'pair',
+    component: () => import('@/views/pairs/PairView.vue'),
+    props: true,
+  },
+  {
+    path: '/pairs/:pairId/meetings/new',
+    name: 'meeting-new',
+    component: () => import('@/views/meetings/MeetingFormView.vue'),
+    props: true,
+  },
+  {
+    path: '/pairs/:pairId/meetings/:meetingId',
+    name: 'meeting-edit',
+    component: () => import('@/views/meetings/MeetingFormView.vue'),
+    props: true,
+  },
+  { path: '/people', name: 'people', component: () => import('@/views/people/PeopleView.vue') },
+  {
+    path: '/people/new',
+    name: 'participant-new',
+    component: () => import('@/views/people/ParticipantFormView.vue'),
+  },
+  {
+    path: '/people/:participantId',
+    name: 'participant',
+    component: () => import('@/views/people/ParticipantView.vue'),
+    props: true,
+  },
+  {
     path: '/meetings',
     name: 'meetings',
     component: () => import('@/views/meetings/MeetingsView.vue'),

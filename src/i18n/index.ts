@@ -1,11 +1,16 @@
 // Owns the app's i18n instance: Russian is the source locale and ships in the first chunk;
-// every other locale is a lazy chunk loaded on demand.
+// every other locale is a lazy chunk loaded on demand. Messages live in one file per feature
+// (locales/<locale>/<feature>.json, the file name is the top-level key).
 import { createI18n } from 'vue-i18n';
-import ru from './locales/ru.json';
+import { mergeFeatureFiles, type Messages } from './merge';
+
+const ru = mergeFeatureFiles(
+  import.meta.glob<{ default: Messages }>('./locales/ru/*.json', { eager: true }),
+);
 
 export const SUPPORTED_LOCALES = ['ru', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];
-export type MessageSchema = typeof ru;
+export type MessageSchema = Messages;
 
 export const DEFAULT_LOCALE: AppLocale = 'ru';
 
@@ -13,8 +18,8 @@ export function isAppLocale(value: unknown): value is AppLocale {
   return typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
 }
 
-const lazyLocales: Record<Exclude<AppLocale, 'ru'>, () => Promise<{ default: MessageSchema }>> = {
-  en: () => import('./locales/en.json'),
+const lazyLocales: Record<Exclude<AppLocale, 'ru'>, () => Promise<MessageSchema>> = {
+  en: async () => (await import('./en')).default,
 };
 
 const datetimeFormats = {
@@ -54,8 +59,7 @@ export interface LocaleTarget {
 /** Loads the locale's messages if needed, then switches to it. */
 export async function applyLocale(target: LocaleTarget, locale: AppLocale): Promise<void> {
   if (locale !== 'ru' && !target.availableLocales.includes(locale)) {
-    const messages = await lazyLocales[locale]();
-    target.setLocaleMessage(locale, messages.default);
+    target.setLocaleMessage(locale, await lazyLocales[locale]());
   }
   target.locale.value = locale;
   if (typeof document !== 'undefined') document.documentElement.lang = locale;

@@ -22,7 +22,7 @@ describe('app shell', () => {
   it('shows the navigation in Russian with a link to every section', async () => {
     const { wrapper } = await mountApp();
     const labels = wrapper.findAll('nav a').map((a) => a.text());
-    expect(labels).toEqual(['Главная', 'Пары', 'Встречи', 'Настройки']);
+    expect(labels).toEqual(['Главная', 'Пары', 'Люди', 'Встречи', 'Настройки']);
   });
 
   it('tells a device-only user where their data lives and what to do first', async () => {
@@ -58,6 +58,7 @@ describe('app shell', () => {
       expect(wrapper.findAll('nav a').map((a) => a.text())).toEqual([
         'Home',
         'Pairs',
+        'People',
         'Meetings',
         'Settings',
       ]),

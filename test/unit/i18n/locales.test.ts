@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import ru from '@/i18n/locales/ru.json';
-import en from '@/i18n/locales/en.json';
+import { mergeFeatureFiles, type Messages } from '@/i18n/merge';
 
-type Tree = { [key: string]: string | Tree };
+type Tree = Messages;
+const ru = mergeFeatureFiles(
+  import.meta.glob<{ default: Tree }>('@/i18n/locales/ru/*.json', { eager: true }),
+);
+const en = mergeFeatureFiles(
+  import.meta.glob<{ default: Tree }>('@/i18n/locales/en/*.json', { eager: true }),
+);
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -38,7 +43,11 @@ describe('locales', () => {
     }
   });
 
-  it('keys are grouped and sorted, so merges stay clean', () => {
+  it('every feature file exists in both languages', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
+  });
+
+  it('keys inside each feature file are sorted, so merges stay clean', () => {
     const check = (tree: Tree, path: string) => {
       const keys = Object.keys(tree);
       expect(keys, path).toEqual([...keys].sort());
@@ -46,7 +55,7 @@ describe('locales', () => {
         if (typeof value !== 'string') check(value, `${path}.${key}`);
       }
     };
-    check(ru as Tree, 'ru');
-    check(en as Tree, 'en');
+    for (const [feature, tree] of Object.entries(ru)) check(tree as Tree, `ru.${feature}`);
+    for (const [feature, tree] of Object.entries(en)) check(tree as Tree, `en.${feature}`);
   });
 });
