@@ -15,6 +15,8 @@ export function useCommand<A extends unknown[], R>(
   const failure = shallowRef<unknown>(null);
 
   async function run(...args: A): Promise<R | undefined> {
+    // A double tap must not save twice: a second run while one is in flight does nothing.
+    if (isRunning.value) return undefined;
     isRunning.value = true;
     errors.value = [];
     failure.value = null;

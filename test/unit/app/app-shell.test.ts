@@ -33,7 +33,7 @@ describe('app shell', () => {
     expect(wrapper.find('[data-testid="sync-status"]').attributes('data-state')).toBe(
       'device-only',
     );
-    expect(wrapper.text()).toContain('Перейти к парам');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Внести участников'));
   });
 
   it('navigates to a lazy section', async () => {

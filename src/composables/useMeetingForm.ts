@@ -1,0 +1,152 @@
+// The meeting form: defaults that make logging three taps, a draft kept in IndexedDB on
+// every change (it survives reloads, updates and a dead battery), and saving through the
+// named write commands.
+import { reactive, ref, watch, type Ref } from 'vue';
+import { appDataContext } from '@/data/context';
+import { clearDraft, saveDraft } from '@/data/drafts';
+import type { PairDetail } from '@/data/queries';
+import { logMeeting, updateMeeting, deleteMeeting } from '@/data/repos/meetings';
+import { localIsoDate } from '@/domain/dates';
+import { inferMeetingType, usualDuration, usualFormat, type MeetingInput } from '@/domain/meetings';
+import { useCommand } from './useCommand';
+
+export interface MeetingFormState {
+  type: MeetingInput['type'];
+  held_on: string;
+  duration_min: number;
+  format: MeetingInput['format'];
+  topic: string;
+  notes: string;
+  agreements: string;
+  private_note: string;
+}
+
+const DRAFT_DELAY_MS = 250;
+
+function defaults(detail: PairDetail, today: string): MeetingFormState {
+  return {
+    type: inferMeetingType(detail.meetings, { today }),
+    held_on: today,
+    duration_min: usualDuration(detail.meetings),
+    format: usualFormat(detail.meetings),
+    topic: '',
+    notes: '',
+    agreements: '',
+    private_note: '',
+  };
+}
+
+function fromMeeting(detail: PairDetail, meetingId: string): MeetingFormState | null {
+  const meeting = detail.meetings.find((m) => m.id === meetingId);
+  if (!meeting) return null;
+  return {
+    type: meeting.type,
+    held_on: meeting.held_on,
+    duration_min: meeting.duration_min,
+    format: meeting.format,
+    topic: meeting.topic ?? '',
+    notes: meeting.notes ?? '',
+    agreements: meeting.agreements ?? '',
+    private_note: detail.privateNotes[meetingId]?.body ?? '',
+  };
+}
+
+export function useMeetingForm(pairId: string, meetingId: string | undefined) {
+  const draftKey = meetingId ? `meeting:${meetingId}` : `meeting:new:${pairId}`;
+  const form = reactive<MeetingFormState>({
+    type: 'regular',
+    held_on: localIsoDate(new Date()),
+    duration_min: 45,
+    format: 'in_person',
+    topic: '',
+    notes: '',
+    agreements: '',
+    private_note: '',
+  });
+  const isReady = ref(false);
+  const isMissing = ref(false);
+  const restoredAt: Ref<string | null> = ref(null);
+  let pristine: MeetingFormState | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set once the meeting is saved or deleted: from then on there is no draft to keep. */
+  let isDone = false;
+
+  /** Fills the form once the pair has loaded: a saved draft wins over the defaults. */
+  async function initialise(detail: PairDetail): Promise<void> {
+    if (isReady.value) return;
+    const today = localIsoDate(new Date());
+    const base = meetingId ? fromMeeting(detail, meetingId) : defaults(detail, today);
+    if (!base) {
+      isMissing.value = true;
+      isReady.value = true;
+      return;
+    }
+    pristine = { ...base };
+    const ctx = await appDataContext();
+    const draft = await ctx.db.drafts.get(draftKey);
+    Object.assign(form, base, draft?.value ?? {});
+    restoredAt.value = draft ? draft.saved_at : null;
+    isReady.value = true;
+  }
+
+  const isPristine = () =>
+    isDone || (!!pristine && JSON.stringify({ ...form }) === JSON.stringify(pristine));
+
+  watch(
+    form,
+    () => {
+      // Only what the user changed is a draft; the defaults are not.
+      if (!isReady.value || isPristine()) return;
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        await saveDraft(await appDataContext(), draftKey, { ...form });
+      }, DRAFT_DELAY_MS);
+    },
+    { deep: true },
+  );
+
+  async function discardDraft(): Promise<void> {
+    clearTimeout(timer);
+    await clearDraft(await appDataContext(), draftKey);
+    if (pristine) Object.assign(form, pristine);
+    restoredAt.value = null;
+  }
+
+  const save = useCommand(async (ctx) => {
+    clearTimeout(timer);
+    const today = localIsoDate(new Date());
+    const input: MeetingInput = { ...form, duration_min: Number(form.duration_min) };
+    if (meetingId) await updateMeeting(ctx, meetingId, input, today);
+    else await logMeeting(ctx, pairId, input, today);
+    isDone = true;
+    await clearDraft(ctx, draftKey);
+    return true;
+  });
+
+  const remove = useCommand(async (ctx) => {
+    if (!meetingId) return false;
+    await deleteMeeting(ctx, meetingId);
+    isDone = true;
+    await clearDraft(ctx, draftKey);
+    return true;
+  });
+
+  // Flush a pending draft write at once when the page is hidden (app switch, battery).
+  function flushDraft(): void {
+    if (!isReady.value || isPristine()) return;
+    clearTimeout(timer);
+    void appDataContext().then((ctx) => saveDraft(ctx, draftKey, { ...form }));
+  }
+
+  return {
+    form,
+    isReady,
+    isMissing,
+    restoredAt,
+    initialise,
+    discardDraft,
+    save,
+    remove,
+    flushDraft,
+  };
+}
