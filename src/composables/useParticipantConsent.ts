@@ -1,0 +1,39 @@
+// Consent status as the curator sees it in the bases, and the calendar helpers its forms
+// need. The validity rule itself is the domain's hasValidConsent; this only adds the
+// "expires soon" window.
+import { hasValidConsent } from '@/domain/consent';
+import { localIsoDate } from '@/domain/dates';
+import type { Consent, IsoDate, Participant } from '@/domain/types';
+
+/** A valid consent that lapses within this many days is flagged "expires soon". */
+export const EXPIRY_WARNING_DAYS = 30;
+
+export type ConsentStatus = 'valid' | 'expiring' | 'missing';
+
+/** The local calendar day of an ISO date (not UTC midnight, which shifts west of Greenwich). */
+export function dateFromIso(day: IsoDate): Date {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  return new Date(y, m - 1, d);
+}
+
+export function addDays(day: IsoDate, days: number): IsoDate {
+  const date = dateFromIso(day);
+  date.setDate(date.getDate() + days);
+  return localIsoDate(date);
+}
+
+/** 31 August closing the academic year (September – August) that `day` falls in. */
+export function endOfAcademicYear(day: IsoDate): IsoDate {
+  const [year = 0, month = 1] = day.split('-').map(Number);
+  return `${month >= 9 ? year + 1 : year}-08-31`;
+}
+
+export function consentStatus(
+  participant: Pick<Participant, 'id' | 'is_minor'>,
+  consents: readonly Consent[],
+  today: IsoDate,
+): ConsentStatus {
+  if (!hasValidConsent(participant, consents, today)) return 'missing';
+  const later = addDays(today, EXPIRY_WARNING_DAYS);
+  return hasValidConsent(participant, consents, later) ? 'valid' : 'expiring';
+}

@@ -1,0 +1,89 @@
+import { computed, nextTick, reactive } from 'vue';
+import { addParticipant, updateParticipant } from '@/data/repos/participants';
+import type { ParticipantInput } from '@/domain/participants';
+import type { Participant, ParticipantKind } from '@/domain/types';
+import { useCommand } from './useCommand';
+
+/** What the form holds: strings for every text input, so nothing typed is ever lost. */
+export interface ParticipantFormState {
+  kind: ParticipantKind;
+  full_name: string;
+  class_label: string;
+  is_minor: boolean;
+  subject: string;
+  phone: string;
+  email: string;
+  requests: string;
+  is_mentor: boolean;
+  is_mentee: boolean;
+}
+
+function initialState(p: Participant | undefined): ParticipantFormState {
+  return {
+    kind: p?.kind ?? 'student',
+    full_name: p?.full_name ?? '',
+    class_label: p?.class_label ?? '',
+    is_minor: p?.is_minor ?? true,
+    subject: p?.subject ?? '',
+    phone: p?.phone ?? '',
+    email: p?.email ?? '',
+    requests: p?.requests ?? '',
+    is_mentor: p?.is_mentor ?? false,
+    is_mentee: p?.is_mentee ?? false,
+  };
+}
+
+/** Only students and "other" people can be minors (the domain and the database agree). */
+const MAY_BE_MINOR: readonly ParticipantKind[] = ['student', 'other'];
+
+export function toParticipantInput(form: ParticipantFormState): ParticipantInput {
+  return {
+    ...form,
+    class_label: form.kind === 'student' ? form.class_label : null,
+    subject: form.kind === 'teacher' ? form.subject : null,
+    is_minor: MAY_BE_MINOR.includes(form.kind) && form.is_minor,
+  };
+}
+
+/** Add a person to the bases, or edit one; resolves to the person's id once saved. */
+export function useParticipantForm(existing?: Participant) {
+  const form = reactive(initialState(existing));
+  const command = useCommand(async (ctx, input: ParticipantInput) => {
+    if (!existing) return (await addParticipant(ctx, input)).id;
+    await updateParticipant(ctx, existing.id, input);
+    return existing.id;
+  });
+
+  /** Students are minors by default; other kinds (but "other") cannot be. */
+  function setKind(kind: ParticipantKind): void {
+    form.kind = kind;
+    form.is_minor = kind === 'student' || (kind === 'other' && form.is_minor);
+  }
+
+  return {
+    form,
+    setKind,
+    isStudent: computed(() => form.kind === 'student'),
+    isTeacher: computed(() => form.kind === 'teacher'),
+    mayBeMinor: computed(() => MAY_BE_MINOR.includes(form.kind)),
+    submit: () => command.run(toParticipantInput(form)),
+    errorFor: command.errorFor,
+    isRunning: command.isRunning,
+    failure: command.failure,
+  };
+}
+
+const INVALID = '.field--invalid input, .field--invalid select, .field--invalid textarea';
+
+/**
+ * Wraps a form's submit handler so that, when the domain refuses, focus (and so the phone's
+ * scroll) moves to the first field showing an error: on a long form it may be off screen.
+ */
+export function withErrorFocus(action: () => Promise<unknown>) {
+  return async (event: Event): Promise<void> => {
+    const form = event.currentTarget as HTMLElement | null;
+    await action();
+    await nextTick();
+    form?.querySelector<HTMLElement>(INVALID)?.focus();
+  };
+}

@@ -1,0 +1,35 @@
+import { computed, ref } from 'vue';
+import { observeParticipants } from '@/data/queries';
+import { localIsoDate } from '@/domain/dates';
+import type { Participant } from '@/domain/types';
+import { useLiveQuery } from './useLiveQuery';
+import { consentStatus, type ConsentStatus } from './useParticipantConsent';
+
+export const PEOPLE_FILTERS = ['all', 'mentors', 'mentees'] as const;
+export type PeopleFilter = (typeof PEOPLE_FILTERS)[number];
+
+export interface PersonWithStatus {
+  participant: Participant;
+  status: ConsentStatus;
+}
+
+/** Both bases (mentors and mentees) in one list, each person with their consent status. */
+export function useParticipantList() {
+  const { data, isLoading } = useLiveQuery(observeParticipants);
+  const today = localIsoDate(new Date());
+  const filter = ref<PeopleFilter>('all');
+
+  const people = computed<PersonWithStatus[]>(() =>
+    (data.value ?? []).map(({ participant, consents }) => ({
+      participant,
+      status: consentStatus(participant, consents, today),
+    })),
+  );
+  const visible = computed(() =>
+    people.value.filter(
+      ({ participant: p }) =>
+        filter.value === 'all' || (filter.value === 'mentors' ? p.is_mentor : p.is_mentee),
+    ),
+  );
+  return { people, visible, filter, isLoading };
+}
