@@ -124,7 +124,7 @@ describe('the app shell in Chromium', () => {
     );
     // Lazy routes were precached too: a section never opened before still opens offline.
     await page.getByTestId('nav-meetings').click();
-    await expect(page.locator('h1').textContent()).resolves.toBe('Встречи');
+    await page.getByRole('heading', { level: 1, name: 'Встречи' }).waitFor();
     await page.screenshot({ path: `${ARTIFACTS}/offline-phone.png` });
     expect(errors.filter((e) => !e.includes('ERR_INTERNET_DISCONNECTED'))).toEqual([]);
     await context.close();
