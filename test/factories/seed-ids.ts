@@ -1,0 +1,64 @@
+// Fixed ids of supabase/seed.sql, by the names the tests use. Keep in step with the seed's
+// header comment.
+export const MUNICIPALITY = 'a1000000-0000-4000-8000-000000000001';
+export const SCHOOL_A = 'a2000000-0000-4000-8000-00000000000a'; // Лузинская СОШ №1
+export const SCHOOL_B = 'a2000000-0000-4000-8000-00000000000b'; // Ачаирская СОШ
+
+export const USERS = {
+  schoolAdmin: 'a3000000-0000-4000-8000-000000000001', // Задворнова
+  curator: 'a3000000-0000-4000-8000-000000000002', // Нестеренко
+  mentor: 'a3000000-0000-4000-8000-000000000003', // Кравцова: pairs P1 (active), P5 (completed)
+  mentor2: 'a3000000-0000-4000-8000-000000000004', // Белоусов: pair P4 (draft)
+  mentee: 'a3000000-0000-4000-8000-000000000005', // Ларина: mentee of P1
+  menteeTeacher2: 'a3000000-0000-4000-8000-000000000006', // Сидоренко: mentee of P5
+  anonymousMentee: 'a3000000-0000-4000-8000-000000000007', // Кузнецов Дмитрий (anonymous sign-in)
+  coordinator: 'a3000000-0000-4000-8000-000000000008', // Фомина
+  otherSchoolAdmin: 'a3000000-0000-4000-8000-000000000021',
+  otherSchoolCurator: 'a3000000-0000-4000-8000-000000000022', // Савельев
+  otherSchoolMentor: 'a3000000-0000-4000-8000-000000000023',
+} as const;
+
+export const PARTICIPANTS = {
+  kravtsova: 'a4000000-0000-4000-8000-000000000001',
+  belousov: 'a4000000-0000-4000-8000-000000000002',
+  larina: 'a4000000-0000-4000-8000-000000000003',
+  sidorenko: 'a4000000-0000-4000-8000-000000000004', // consent expired 2026-08-31
+  artem: 'a4000000-0000-4000-8000-000000000005', // student mentor, minor
+  polina: 'a4000000-0000-4000-8000-000000000006',
+  dmitry: 'a4000000-0000-4000-8000-000000000007',
+  sofya: 'a4000000-0000-4000-8000-000000000008',
+  egor: 'a4000000-0000-4000-8000-000000000009',
+  alisa: 'a4000000-0000-4000-8000-00000000000a', // minor, no consent yet
+  kirill: 'a4000000-0000-4000-8000-00000000000b',
+  morozova: 'a4000000-0000-4000-8000-000000000021',
+  kovalev: 'a4000000-0000-4000-8000-000000000022',
+} as const;
+
+export const PAIRS = {
+  p1TeacherActive: 'a9000000-0000-4000-8000-000000000001',
+  p2PeerActive: 'a9000000-0000-4000-8000-000000000002',
+  p3GroupApproved: 'a9000000-0000-4000-8000-000000000003',
+  p4Draft: 'a9000000-0000-4000-8000-000000000004',
+  p5Completed: 'a9000000-0000-4000-8000-000000000005',
+  p6EndedEarly: 'a9000000-0000-4000-8000-000000000006',
+  otherSchool: 'a9000000-0000-4000-8000-000000000021',
+} as const;
+
+export const PROGRAMME_A = 'a7000000-0000-4000-8000-000000000001';
+export const PLAN_P1 = 'ab000000-0000-4000-8000-000000000001';
+export const GOAL_P1 = 'ac000000-0000-4000-8000-000000000001';
+export const MEETING_P1 = 'ae000000-0000-4000-8000-000000000001';
+export const MEETING_P1_WITH_NOTE = 'ae000000-0000-4000-8000-000000000004';
+export const MEETING_P2 = 'ae000000-0000-4000-8000-000000000006';
+export const TEMPLATES = {
+  satisfactionMenteeStudent: 'b1000000-0000-4000-8000-000000000001',
+  entryMenteeStudent: 'b1000000-0000-4000-8000-000000000004',
+  entryMenteeTeacher: 'b1000000-0000-4000-8000-000000000006', // has responses
+  exitMentor: 'b1000000-0000-4000-8000-000000000009', // no responses
+} as const;
+
+export const INVITE_CODES = {
+  alisa: 'ALSA-5K7M',
+  artem: 'ARTM-4W8P',
+  polina: 'PLNA-3V6R',
+} as const;
