@@ -27,6 +27,26 @@ export interface DraftEntry {
   saved_at: string;
 }
 
+/** A mutation the server refused: kept with the user's text until they decide. */
+export interface QuarantineEntry {
+  mutation_id: string;
+  table: string;
+  row_id: string;
+  op: string;
+  fields: Record<string, unknown>;
+  base: Record<string, unknown>;
+  /** Why: an SQLSTATE or a sync reason code, with the server's message. */
+  code: string;
+  constraint: string | null;
+  message: string;
+  /** 'rejected' by the server, or 'scope_lost' when the user lost access offline. */
+  reason: 'rejected' | 'scope_lost';
+  quarantined_at: string;
+}
+
+/** Any row the server sends, for tables the device keeps without a typed screen yet. */
+export type ServerRow = Record<string, unknown> & { id: string };
+
 export const DEVICE_DATABASE_NAME = 'nastavnik-device';
 export const userDatabaseName = (userId: string) => `nastavnik-user-${userId}`;
 
@@ -42,6 +62,10 @@ export class AppDatabase extends Dexie {
   outbox!: Table<OutboxEntry, number>;
   drafts!: Table<DraftEntry, string>;
   meta!: Table<MetaEntry, string>;
+  quarantine!: Table<QuarantineEntry, string>;
+  schools!: Table<ServerRow, string>;
+  memberships!: Table<ServerRow, string>;
+  sync_conflicts!: Table<ServerRow, string>;
 
   constructor(name: string) {
     super(name);
@@ -58,6 +82,26 @@ export class AppDatabase extends Dexie {
       drafts: 'key',
       meta: 'key',
     });
+    // v2: the rest of the server's synced tables, and the quarantine of refused mutations.
+    this.version(2).stores({
+      schools: 'id, version',
+      memberships: 'id, school_id, version',
+      sync_conflicts: 'id, [table_name+row_id], version',
+      participant_sensitive: 'id, participant_id, version',
+      programmes: 'id, school_id, version',
+      roadmap_tasks: 'id, programme_id, version',
+      mentor_change_requests: 'id, pair_id, version',
+      plan_goals: 'id, plan_id, pair_id, version',
+      questionnaire_templates: 'id, school_id, version',
+      questionnaire_responses: 'id, pair_id, participant_id, version',
+      mentor_trainings: 'id, participant_id, version',
+      quarantine: 'mutation_id, [table+row_id]',
+    });
+  }
+
+  /** A table by name, for rows the sync engine moves without knowing their type. */
+  anyTable(name: string): Table<ServerRow, string> | undefined {
+    return this.tables.find((t) => t.name === name) as Table<ServerRow, string> | undefined;
   }
 
   syncedTable(name: SyncedTable): Table<Record<string, unknown> & { id: string }, string> {

@@ -22,8 +22,15 @@ export interface OutboxEntry {
   created_at: string;
 }
 
-/** Columns the server owns: never sent as client changes. */
-const SERVER_COLUMNS = new Set(['version', 'created_at', 'updated_at', 'created_by', 'deleted_at']);
+/** Columns the server owns (and the id, sent as row_id): never sent as client changes. */
+const SERVER_COLUMNS = new Set([
+  'id',
+  'version',
+  'created_at',
+  'updated_at',
+  'created_by',
+  'deleted_at',
+]);
 
 function clientFields(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).filter(([key]) => !SERVER_COLUMNS.has(key)));

@@ -66,7 +66,10 @@ export async function updateMeeting(
     const meeting = await ctx.db.meetings.get(id);
     if (!meeting || meeting.deleted_at) throw new RowMissingError('meetings', id);
     await patchRow(ctx.db, 'meetings', id, meetingFields(input));
-    await savePrivateNote(ctx, meeting, cleanText(input.private_note));
+    // Absent means "not edited here": only an explicit value (or '') changes the note.
+    if (input.private_note !== undefined) {
+      await savePrivateNote(ctx, meeting, cleanText(input.private_note));
+    }
   });
 }
 

@@ -50,9 +50,10 @@ describe('write commands and the outbox', () => {
       ['meetings', 'insert', meeting.id],
       ['meeting_private_notes', 'insert', notes[0]?.id],
     ]);
-    // The server owns versions and timestamps: they are not sent.
+    // The server owns versions and timestamps; the id travels as the mutation's row_id.
     expect(outbox[0]?.fields).not.toHaveProperty('version');
-    expect(outbox[0]?.fields).toMatchObject({ id: meeting.id, school_id: ctx.schoolId });
+    expect(outbox[0]?.fields).not.toHaveProperty('id');
+    expect(outbox[0]?.fields).toMatchObject({ school_id: ctx.schoolId, pair_id: pair.id });
   });
 
   it('writes nothing when validation fails', async () => {
@@ -93,6 +94,20 @@ describe('write commands and the outbox', () => {
       base: { duration_min: 40, topic: null },
     });
     expect(await ctx.db.outbox.count()).toBe(1);
+  });
+
+  it('leaves the private note alone when an edit does not mention it', async () => {
+    const { ctx, pair } = await setUp();
+    const meeting = await logMeeting(ctx, pair.id, input, today);
+    const { private_note: _omitted, ...withoutNote } = input;
+    await updateMeeting(ctx, meeting.id, { ...withoutNote, topic: 'Цели' }, today);
+    const notes = await ctx.db.meeting_private_notes
+      .where('meeting_id')
+      .equals(meeting.id)
+      .toArray();
+    expect(notes.map((n) => [n.body, n.deleted_at])).toEqual([
+      ['Анна стесняется говорить о математике', null],
+    ]);
   });
 
   it('writes no outbox entry for an edit that changes nothing', async () => {
