@@ -4,6 +4,7 @@ import App from '@/app/App.vue';
 import { createAppRouter } from '@/app/router';
 import { applyLocale, createAppI18n, type LocaleTarget } from '@/i18n';
 import { readSavedLocale } from '@/stores/preferences';
+import { useSessionStore } from '@/stores/session';
 import '@/app/styles.css';
 
 async function start(): Promise<void> {
@@ -13,10 +14,13 @@ async function start(): Promise<void> {
   await applyLocale(i18n.global as unknown as LocaleTarget, readSavedLocale(localStorage));
 
   const app = createApp(App);
-  app.use(createPinia());
+  const pinia = createPinia();
+  app.use(pinia);
   app.use(i18n);
   app.use(createAppRouter());
   app.mount('#app');
+  // In sync mode, resume the saved session (and its sync) after the first paint.
+  void useSessionStore(pinia).init();
 }
 
 void start();

@@ -86,6 +86,20 @@ export function observeParticipants(ctx: DataContext): Observable<ParticipantWit
   });
 }
 
-export function observePendingCount(ctx: DataContext): Observable<number> {
-  return liveQuery(() => ctx.db.outbox.count());
+export interface SyncCounts {
+  /** Writes waiting for the server. */
+  pending: number;
+  /** Refused writes in quarantine plus unresolved conflicts: they need the user. */
+  issues: number;
+}
+
+export function observeSyncCounts(ctx: DataContext): Observable<SyncCounts> {
+  return liveQuery(async () => {
+    const pending = await ctx.db.outbox.count();
+    const quarantined = await ctx.db.quarantine.count();
+    const conflicts = await ctx.db.sync_conflicts
+      .filter((c) => c.resolved_at === null && c.deleted_at === null)
+      .count();
+    return { pending, issues: quarantined + conflicts };
+  });
 }

@@ -1,12 +1,114 @@
 // Who is using the app and how it reaches the server. In device-only mode there is no
-// account: everything stays in this device's IndexedDB.
+// account: everything stays in this device's IndexedDB. Signed in, the user's own database
+// is used and synced (see sync/runtime.ts).
 import { defineStore } from 'pinia';
-import { computed } from 'vue';
-import { backendConfig } from '@/api/config';
+import { computed, ref, shallowRef } from 'vue';
+import { backendConfig, loadSupabaseClient } from '@/api';
+import type { AuthUser, Membership } from '@/api/auth';
+import { useSyncStatusStore } from './syncStatus';
+
+export type SessionStatus = 'device-only' | 'starting' | 'signed-out' | 'signed-in';
+
+async function auth() {
+  const client = await loadSupabaseClient();
+  if (!client) throw new Error('sync is not configured');
+  const api = await import('@/api/auth');
+  return { client, api };
+}
 
 export const useSessionStore = defineStore('session', () => {
   const mode = computed(() => backendConfig.mode);
   const serverUrl = computed(() => (backendConfig.mode === 'sync' ? backendConfig.url : null));
   const isDeviceOnly = computed(() => backendConfig.mode === 'device-only');
-  return { mode, serverUrl, isDeviceOnly };
+  const status = ref<SessionStatus>(isDeviceOnly.value ? 'device-only' : 'starting');
+  const user = shallowRef<AuthUser | null>(null);
+  const memberships = shallowRef<Membership[]>([]);
+  const roles = computed(() => [...new Set(memberships.value.map((m) => m.role))]);
+
+  async function activate(next: AuthUser): Promise<void> {
+    const { client, api } = await auth();
+    const mine = await api.myMemberships(client, next.id);
+    user.value = next;
+    memberships.value = mine;
+    const school = mine[0]?.school_id;
+    const sync = useSyncStatusStore();
+    if (school) {
+      const { activateSync } = await import('@/sync/runtime');
+      await activateSync(client, next.id, school, {
+        onEvent: sync.onEvent,
+        onCounts: sync.onCounts,
+      });
+    }
+    sync.setSignedIn(true);
+    status.value = 'signed-in';
+  }
+
+  /** On start in sync mode: resume the saved session, if any. */
+  async function init(): Promise<void> {
+    if (isDeviceOnly.value) return;
+    try {
+      const { client, api } = await auth();
+      const current = await api.currentUser(client);
+      if (current) await activate(current);
+      else status.value = 'signed-out';
+      api.onAuthChange(client, (event) => {
+        if (event === 'TOKEN_REFRESHED' || event === 'SIGNED_IN') {
+          void import('@/sync/runtime').then((r) => r.activeSync()?.scheduler.notifyAuthRenewed());
+        }
+      });
+    } catch (error) {
+      // Offline at start with no cached session: the device database still works.
+      console.error(error);
+      status.value = 'signed-out';
+    }
+  }
+
+  async function sendEmailCode(email: string): Promise<void> {
+    const { client, api } = await auth();
+    await api.sendEmailCode(client, email);
+  }
+
+  async function verifyEmailCode(email: string, code: string): Promise<void> {
+    const { client, api } = await auth();
+    await activate(await api.verifyEmailCode(client, email, code));
+  }
+
+  async function joinWithInvite(code: string): Promise<void> {
+    const { client, api } = await auth();
+    await activate(await api.joinWithInvite(client, code));
+  }
+
+  /**
+   * Signs out. With writes not yet on the server it refuses (returns their number) unless
+   * `force`: the caller asks the user first. Unsynced writes stay in this user's database and
+   * go out at their next sign-in, never under another account.
+   */
+  async function signOut({ force = false } = {}): Promise<number> {
+    const runtime = await import('@/sync/runtime');
+    const unsynced = await runtime.unsyncedCount();
+    if (unsynced > 0 && !force) return unsynced;
+    runtime.deactivateSync();
+    const { client, api } = await auth();
+    await api.signOut(client);
+    user.value = null;
+    memberships.value = [];
+    useSyncStatusStore().setSignedIn(false);
+    status.value = 'signed-out';
+    return 0;
+  }
+
+  return {
+    mode,
+    serverUrl,
+    isDeviceOnly,
+    status,
+    user,
+    memberships,
+    roles,
+    init,
+    sendEmailCode,
+    verifyEmailCode,
+    joinWithInvite,
+    signOut,
+  };
 });
