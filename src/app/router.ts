@@ -17,6 +17,12 @@ export const routes: RouteRecordRaw[] = [
     props: true,
   },
   {
+    path: '/pairs/:pairId/plan',
+    name: 'plan',
+    component: () => import('@/views/plans/PlanView.vue'),
+    props: true,
+  },
+  {
     path: '/pairs/:pairId/meetings/new',
     name: 'meeting-new',
     component: () => import('@/views/meetings/MeetingFormView.vue'),

@@ -1,0 +1,105 @@
+// The plan's forms and actions: each form keeps what the user typed when validation fails
+// and resets only after a successful save.
+import { reactive, ref, watch, type Ref } from 'vue';
+import { useI18n } from 'vue-i18n';
+import type { PairPlan } from '@/data/planQueries';
+import {
+  addGoal,
+  addTask,
+  createPlan,
+  deleteGoal,
+  deleteTask,
+  renameGoal,
+  updateTask,
+} from '@/data/repos/plans';
+import { templateForForm } from '@/domain/planTemplates';
+import type { PlanGoal, TaskInput } from '@/domain/plans';
+import type { PlanTask, PlanTaskStatus } from '@/domain/types';
+import { useCommand } from './useCommand';
+
+export const EMPTY_TEMPLATE = '';
+
+/** «Создать план»: the template of the pair's form is preselected; the title names the mentee. */
+export function usePlanCreateForm(source: Ref<PairPlan | null | undefined>) {
+  const { t } = useI18n();
+  const form = reactive({ templateId: EMPTY_TEMPLATE, title: '', menteeId: '' });
+  let isInitialised = false;
+  watch(
+    source,
+    (value) => {
+      if (!value || isInitialised) return;
+      isInitialised = true;
+      const mentee = value.mentees[0];
+      form.templateId = templateForForm(value.pair.form)?.id ?? EMPTY_TEMPLATE;
+      form.menteeId = mentee?.id ?? '';
+      form.title = t('plans.create.defaultTitle', { name: mentee?.full_name ?? '' }).trim();
+    },
+    { immediate: true },
+  );
+  const command = useCommand(createPlan);
+  const submit = () =>
+    source.value
+      ? command.run(source.value.pair.id, {
+          title: form.title,
+          menteeId: form.menteeId,
+          templateId: form.templateId || null,
+        })
+      : Promise.resolve(undefined);
+  return { form, submit, ...command };
+}
+
+/** Adds a goal to the plan, or renames `goal` when given. */
+export function useGoalForm(planId: () => string, goal?: PlanGoal) {
+  const title = ref(goal?.title ?? '');
+  const command = useCommand(async (ctx, text: string) => {
+    if (goal) await renameGoal(ctx, goal.id, { title: text });
+    else await addGoal(ctx, planId(), { title: text });
+    return true;
+  });
+  async function submit(): Promise<boolean> {
+    const saved = await command.run(title.value);
+    if (saved && !goal) title.value = '';
+    return !!saved;
+  }
+  return { title, submit, ...command };
+}
+
+export interface TaskFormState {
+  title: string;
+  due_on: string;
+  status: PlanTaskStatus;
+  result: string;
+}
+
+/** Adds a task under a goal (or none), or edits `task` when given. */
+export function useTaskForm(planId: () => string, goalId: () => string | null, task?: PlanTask) {
+  const blank = (): TaskFormState => ({
+    title: task?.title ?? '',
+    due_on: task?.due_on ?? '',
+    status: task?.status ?? 'todo',
+    result: task?.result ?? '',
+  });
+  const form = reactive<TaskFormState>(blank());
+  const command = useCommand(async (ctx, input: TaskInput) => {
+    if (task) await updateTask(ctx, task.id, input);
+    else await addTask(ctx, planId(), goalId(), input);
+    return true;
+  });
+  async function submit(): Promise<boolean> {
+    const saved = await command.run({ ...form });
+    if (saved && !task) Object.assign(form, blank());
+    return !!saved;
+  }
+  return { form, submit, ...command };
+}
+
+/** One-tap actions on tasks and goals. */
+export function usePlanActions() {
+  const markDone = useCommand((ctx, taskId: string, result: string) =>
+    updateTask(ctx, taskId, { status: 'done', result }),
+  );
+  const reopen = useCommand((ctx, taskId: string) => updateTask(ctx, taskId, { status: 'todo' }));
+  const removeTask = useCommand(deleteTask);
+  const removeGoal = useCommand(deleteGoal);
+  return { markDone, reopen, removeTask, removeGoal };
+}
