@@ -10,6 +10,7 @@ import type {
   Participant,
   Pair,
   PairMember,
+  PlanGoal,
   PlanTask,
   SyncedTable,
 } from '@/domain/types';
@@ -56,6 +57,7 @@ export class AppDatabase extends Dexie {
   pairs!: Table<Pair, string>;
   pair_members!: Table<PairMember, string>;
   development_plans!: Table<DevelopmentPlan, string>;
+  plan_goals!: Table<PlanGoal, string>;
   plan_tasks!: Table<PlanTask, string>;
   meetings!: Table<Meeting, string>;
   meeting_private_notes!: Table<MeetingPrivateNote, string>;

@@ -8,17 +8,10 @@ import {
   type IsoDate,
   type PlanTask,
   type PlanTaskStatus,
-  type SyncedRow,
-  type Uuid,
 } from './types';
 
 /** A goal of the plan (table plan_goals); its tasks point to it by goal_id. */
-export interface PlanGoal extends SyncedRow {
-  pair_id: Uuid;
-  plan_id: Uuid;
-  title: string;
-  position: number;
-}
+export type { PlanGoal } from './types';
 
 export const PLAN_STATUSES = ['draft', 'active', 'completed', 'cancelled'] as const;
 export type PlanStatus = DevelopmentPlan['status'];

@@ -131,6 +131,13 @@ export interface DevelopmentPlan extends SyncedRow {
   status: 'draft' | 'active' | 'completed' | 'cancelled';
 }
 
+export interface PlanGoal extends SyncedRow {
+  pair_id: Uuid;
+  plan_id: Uuid;
+  title: string;
+  position: number;
+}
+
 export const PLAN_TASK_STATUSES = ['todo', 'in_progress', 'done', 'cancelled'] as const;
 export type PlanTaskStatus = (typeof PLAN_TASK_STATUSES)[number];
 
@@ -154,6 +161,7 @@ export const SYNCED_TABLES = [
   'pairs',
   'pair_members',
   'development_plans',
+  'plan_goals',
   'plan_tasks',
   'meetings',
   'meeting_private_notes',

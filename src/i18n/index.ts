@@ -3,6 +3,7 @@
 // (locales/<locale>/<feature>.json, the file name is the top-level key).
 import { createI18n } from 'vue-i18n';
 import { mergeFeatureFiles, type Messages } from './merge';
+import { russianPlural } from './plural';
 
 const ru = mergeFeatureFiles(
   import.meta.glob<{ default: Messages }>('./locales/ru/*.json', { eager: true }),
@@ -42,6 +43,7 @@ export function createAppI18n() {
     messages: { ru } as Record<AppLocale, MessageSchema>,
     datetimeFormats: { ru: datetimeFormats, en: datetimeFormats },
     numberFormats: { ru: numberFormats, en: numberFormats },
+    pluralRules: { ru: russianPlural },
     missingWarn: import.meta.env.DEV,
     fallbackWarn: import.meta.env.DEV,
   });

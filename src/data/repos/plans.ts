@@ -25,10 +25,10 @@ import { newSyncedRow } from './rows';
  * plan_goals is synced (server table, sync scopes, Dexie schema v2) but not yet listed in
  * SYNCED_TABLES of domain/types.ts; the outbox only needs its name.
  */
-export const PLAN_GOALS = 'plan_goals' as SyncedTable;
+export const PLAN_GOALS: SyncedTable = 'plan_goals';
 const PLAN_TABLES: SyncedTable[] = ['pairs', 'development_plans', PLAN_GOALS, 'plan_tasks'];
 
-const goalsTable = (ctx: DataContext) => ctx.db.table<PlanGoal, string>('plan_goals');
+const goalsTable = (ctx: DataContext) => ctx.db.plan_goals;
 
 async function livePlan(ctx: DataContext, planId: string): Promise<DevelopmentPlan> {
   const plan = await ctx.db.development_plans.get(planId);
