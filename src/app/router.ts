@@ -52,6 +52,16 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/meetings/MeetingsView.vue'),
   },
   {
+    path: '/sign-in',
+    name: 'sign-in',
+    component: () => import('@/views/account/SignInView.vue'),
+  },
+  {
+    path: '/sync-issues',
+    name: 'sync-issues',
+    component: () => import('@/views/account/SyncIssuesView.vue'),
+  },
+  {
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/settings/SettingsView.vue'),

@@ -11,6 +11,7 @@ import type {
   PlanTask,
 } from '@/domain/types';
 import type { DataContext } from './context';
+import type { QuarantineEntry, ServerRow } from './db';
 
 export interface Observable<T> {
   subscribe(observer: { next: (value: T) => void; error?: (error: unknown) => void }): {
@@ -102,4 +103,21 @@ export function observeSyncCounts(ctx: DataContext): Observable<SyncCounts> {
       .count();
     return { pending, issues: quarantined + conflicts };
   });
+}
+
+export interface SyncIssues {
+  quarantine: QuarantineEntry[];
+  conflicts: ServerRow[];
+}
+
+/** Refused writes and unresolved conflicts, newest first. */
+export function observeSyncIssues(ctx: DataContext): Observable<SyncIssues> {
+  return liveQuery(async () => ({
+    quarantine: (await ctx.db.quarantine.toArray()).sort((a, b) =>
+      b.quarantined_at.localeCompare(a.quarantined_at),
+    ),
+    conflicts: (await ctx.db.sync_conflicts.toArray())
+      .filter((c) => c.resolved_at === null && c.deleted_at === null)
+      .sort((a, b) => String(b.created_at).localeCompare(String(a.created_at))),
+  }));
 }

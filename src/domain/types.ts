@@ -165,5 +165,7 @@ export const SYNCED_TABLES = [
   'plan_tasks',
   'meetings',
   'meeting_private_notes',
+  // Written only to resolve a conflict (resolved_at, resolution); created by the server.
+  'sync_conflicts',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
