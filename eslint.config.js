@@ -55,6 +55,7 @@ export default defineConfigWithVueTs(
       'coverage/**',
       'node_modules/**',
       'test-results/**',
+      'bench/.dist/**',
       'src/api/database.types.ts',
     ],
   },

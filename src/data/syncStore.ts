@@ -21,6 +21,7 @@ const CURSORS_KEY = 'sync_cursors';
 const SCOPES_KEY = 'sync_scopes';
 /** Set in the same transaction that stores a scope list with fewer scopes; cleared by a purge. */
 const PURGE_KEY = 'sync_purge_needed';
+const PUT_CHUNK = 200;
 
 export async function readOutboxBatch(db: AppDatabase, limit: number): Promise<Mutation[]> {
   const entries = await db.outbox.orderBy('seq').limit(limit).toArray();
@@ -70,13 +71,18 @@ export async function settlePushResults(
 ): Promise<SettleSummary> {
   const summary: SettleSummary = { applied: 0, conflicts: 0, rejected: 0 };
   await db.transaction('rw', db.outbox, db.quarantine, async () => {
+    const ids = response.results.map((r) => r.mutation_id);
+    const entries = await db.outbox.where('mutation_id').anyOf(ids).toArray();
+    const byId = new Map(entries.map((e) => [e.mutation_id, e]));
+    const settled: number[] = [];
+    const refused: QuarantineEntry[] = [];
     for (const result of response.results) {
-      const entry = await db.outbox.where('mutation_id').equals(result.mutation_id).first();
+      const entry = byId.get(result.mutation_id);
       if (!entry) continue;
       const status = effectiveStatus(result);
       if (status === 'rejected') {
         summary.rejected++;
-        await db.quarantine.put(
+        refused.push(
           quarantined(
             entry,
             'rejected',
@@ -87,8 +93,9 @@ export async function settlePushResults(
         );
       } else if (status === 'conflict') summary.conflicts++;
       else summary.applied++;
-      await db.outbox.delete(entry.seq as number);
+      settled.push(entry.seq as number);
     }
+    await Promise.all([db.quarantine.bulkPut(refused), db.outbox.bulkDelete(settled)]);
   });
   return summary;
 }
@@ -121,17 +128,25 @@ export async function applyPullPage(db: AppDatabase, page: PullResponse): Promis
     const pending = new Map<string, OutboxEntry[]>();
     for (const entry of await db.outbox.orderBy('seq').toArray()) {
       const key = `${entry.table}:${entry.row_id}`;
-      pending.set(key, [...(pending.get(key) ?? []), entry]);
+      const list = pending.get(key);
+      if (list) list.push(entry);
+      else pending.set(key, [entry]);
     }
     const byTable = new Map<string, ServerRow[]>();
     for (const change of page.changes) {
-      if (!db.anyTable(change.table)) continue;
       const local = pending.get(`${change.table}:${change.row.id}`);
       const row = local ? rebase(change.row, local) : change.row;
-      byTable.set(change.table, [...(byTable.get(change.table) ?? []), row]);
+      const list = byTable.get(change.table);
+      if (list) list.push(row);
+      else byTable.set(change.table, [row]);
     }
-    for (const [name, rows] of byTable) {
-      await db.anyTable(name)?.bulkPut(rows);
+    for (const table of tables) {
+      const rows = byTable.get(table.name) ?? [];
+      // In chunks, so the main thread can paint between them (one big bulkPut froze the UI
+      // for up to two seconds on a slow phone); still one transaction with the cursor.
+      for (let i = 0; i < rows.length; i += PUT_CHUNK) {
+        await table.bulkPut(rows.slice(i, i + PUT_CHUNK));
+      }
       applied += rows.length;
     }
     const cursors = await readCursors(db);

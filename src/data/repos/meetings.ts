@@ -45,8 +45,19 @@ export async function logMeeting(
       mentee_reflection: null,
       ...meetingFields(input),
     };
-    await insertRow(ctx.db, 'meetings', meeting);
-    await savePrivateNote(ctx, meeting, cleanText(input.private_note));
+    const body = cleanText(input.private_note);
+    // A new meeting has no note yet: insert it directly, alongside the meeting.
+    await Promise.all([
+      insertRow(ctx.db, 'meetings', meeting),
+      body
+        ? insertRow(ctx.db, 'meeting_private_notes', {
+            ...newSyncedRow(ctx),
+            pair_id: pairId,
+            meeting_id: meeting.id,
+            body,
+          } satisfies MeetingPrivateNote)
+        : null,
+    ]);
     // The first meeting after the order starts the pair's work.
     if (pair.status === 'approved') {
       await patchRow(ctx.db, 'pairs', pairId, { status: 'active', started_on: input.held_on });

@@ -1,0 +1,130 @@
+// Shared by the browser benchmarks: builds the bench page (bench/browser/) with Vite's JS
+// API into bench/.dist, serves it on 127.0.0.1 with `vite preview`, and opens it in
+// Debian's Chromium through playwright-core. Never downloads a browser.
+import { existsSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { build, preview } from 'vite';
+
+const configFile = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
+const outDir = fileURLToPath(new URL('../.dist', import.meta.url));
+
+// The flags of test/e2e/support/browser.ts (CHROMIUM_ARGS); keep the two lists equal.
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export function chromiumPath() {
+  const candidates = [process.env.CHROME_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  const found = candidates.find((path) => !!path && existsSync(path));
+  if (!found) {
+    console.error(
+      "No Chromium found. Install Debian's Chromium (`apt-get install -y chromium`) or set CHROME_PATH.",
+    );
+    process.exit(2);
+  }
+  return found;
+}
+
+/**
+ * Builds and serves the bench page and opens it; returns the page (window.bench ready), a
+ * CDP session for throttling, and close().
+ */
+export async function openBenchPage() {
+  const executablePath = chromiumPath();
+  await build({ configFile, logLevel: 'warn' });
+  const server = await preview({
+    configFile,
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port: 4180, strictPort: false, open: false },
+  });
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(`console: ${message.text()}`);
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => document.title === 'ready');
+  const cdp = await context.newCDPSession(page);
+  return {
+    page,
+    /** CPU throttling of the page's renderer (1 = none). IndexedDB's backend is not throttled. */
+    throttle: (rate) => cdp.send('Emulation.setCPUThrottlingRate', { rate }),
+    browserVersion: browser.version(),
+    /** Runs fn under the V8 CPU profiler of the page; returns fn's result and the top self times. */
+    async profile(fn, top = 25) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+      const result = await fn();
+      const { profile } = await cdp.send('Profiler.stop');
+      return { result, hotspots: hotspots(profile, top) };
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+      // Built afresh on every run; removed so that lint and format never see the bundle
+      // (BENCH_KEEP_DIST=1 keeps it, e.g. to read a BENCH_MINIFY=0 build next to a profile).
+      if (process.env.BENCH_KEEP_DIST !== '1') rmSync(outDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Self time per function (name, file:line) from a V8 CPU profile, largest first, in ms. */
+function hotspots(profile, top) {
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byName = new Map();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const us = dt.get(node.id) ?? 0;
+    total += us;
+    const { functionName, url, lineNumber } = node.callFrame;
+    const file = url.split('/').pop() || '(native)';
+    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
+    byName.set(key, (byName.get(key) ?? 0) + us);
+  }
+  return [...byName]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, us]) => ({ name, ms: us / 1000, share: us / total }));
+}
+
+export function printHotspots(title, spots) {
+  console.log(title);
+  for (const s of spots) {
+    console.log(
+      `  ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.ms.toFixed(1).padStart(8)} ms  ${s.name}`,
+    );
+  }
+}
+
+// ------------------------------------------------------------------------ statistics
+/** Nearest-rank percentile of a list of numbers. */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+export const median = (values) => percentile(values, 50);
+export const sum = (values) => values.reduce((a, b) => a + b, 0);
+export const ms = (value) => `${value.toFixed(2)} ms`;
+
+/** Positive integer from an environment variable, or the fallback. */
+export function envInt(name, fallback) {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
