@@ -149,8 +149,10 @@ export async function applyPullPage(db: AppDatabase, page: PullResponse): Promis
       }
       applied += rows.length;
     }
-    const cursors = await readCursors(db);
-    await db.meta.put({ key: CURSORS_KEY, value: { ...cursors, ...page.cursors } });
+    // The server answers with the whole cursor map of the caller's current scopes. Replacing
+    // (not merging) drops the cursors of lost scopes: if access comes back, those scopes are
+    // pulled again from 0 and the purged rows return.
+    await db.meta.put({ key: CURSORS_KEY, value: page.cursors });
     const now = new Set(page.scopes.map((s) => s.key));
     if ((await readScopes(db)).some((scope) => !now.has(scope.key))) {
       await db.meta.put({ key: PURGE_KEY, value: true });

@@ -332,6 +332,14 @@ describe('membership changes', () => {
     expect(await mentor.ctx.db.outbox.count()).toBe(0);
     const kept = await mentor.ctx.db.quarantine.toArray();
     expect(kept.map((q) => q.fields.notes)).toEqual(['Написано до удаления']);
+
+    // Access restored: the purged pair and its history come back.
+    await db.exec(
+      `update public.memberships set revoked_at = null where user_id = '${world.users.mentorA}'`,
+    );
+    await mentor.engine.syncOnce();
+    expect(await mentor.ctx.db.pairs.get(world.pairs.p1)).toBeTruthy();
+    expect(await mentor.ctx.db.meetings.get(world.meetingP1)).toBeTruthy();
   });
 
   it('two users of one phone never share a database or an outbox', async () => {
