@@ -36,8 +36,6 @@ export async function logMeeting(
 ): Promise<Meeting> {
   assertValid(validateMeeting(input, today));
   return writeTransaction(ctx.db, [...MEETING_TABLES], async () => {
-    const pair = await ctx.db.pairs.get(pairId);
-    if (!pair || pair.deleted_at) throw new RowMissingError('pairs', pairId);
     const meeting: Meeting = {
       ...newSyncedRow(ctx),
       pair_id: pairId,
@@ -46,8 +44,10 @@ export async function logMeeting(
       ...meetingFields(input),
     };
     const body = cleanText(input.private_note);
-    // A new meeting has no note yet: insert it directly, alongside the meeting.
-    await Promise.all([
+    // Everything is issued at once (one IndexedDB round trip on a slow phone); a missing pair
+    // throws afterwards, which aborts the transaction and with it the writes.
+    const [pair] = await Promise.all([
+      ctx.db.pairs.get(pairId),
       insertRow(ctx.db, 'meetings', meeting),
       body
         ? insertRow(ctx.db, 'meeting_private_notes', {
@@ -58,6 +58,7 @@ export async function logMeeting(
           } satisfies MeetingPrivateNote)
         : null,
     ]);
+    if (!pair || pair.deleted_at) throw new RowMissingError('pairs', pairId);
     // The first meeting after the order starts the pair's work.
     if (pair.status === 'approved') {
       await patchRow(ctx.db, 'pairs', pairId, { status: 'active', started_on: input.held_on });

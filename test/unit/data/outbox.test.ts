@@ -79,6 +79,16 @@ describe('write commands and the outbox', () => {
     expect(await ctx.db.outbox.count()).toBe(0);
   });
 
+  it('writes nothing for a meeting of a pair that is not on the device', async () => {
+    const { ctx } = await setUp();
+    await expect(
+      logMeeting(ctx, '00000000-0000-4000-8000-00000000beef', input, today),
+    ).rejects.toThrow(/does not exist/);
+    expect(await ctx.db.meetings.count()).toBe(0);
+    expect(await ctx.db.meeting_private_notes.count()).toBe(0);
+    expect(await ctx.db.outbox.count()).toBe(0);
+  });
+
   it('records only the changed fields of an edit, with the values they replaced', async () => {
     const { ctx, pair } = await setUp();
     const meeting = await logMeeting(ctx, pair.id, input, today);
