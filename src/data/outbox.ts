@@ -30,6 +30,8 @@ const SERVER_COLUMNS = new Set([
   'updated_at',
   'created_by',
   'deleted_at',
+  // participants.user_id links an account, set only by redeem_invite on the server.
+  'user_id',
 ]);
 
 function clientFields(row: Record<string, unknown>): Record<string, unknown> {
