@@ -10,10 +10,11 @@ export async function mountApp(path = '/') {
   const router = createRouter({ history: createMemoryHistory(), routes });
   await router.push(path);
   await router.isReady();
+  const pinia = createPinia();
   const wrapper = mount(App, {
-    global: { plugins: [createPinia(), createAppI18n(), router] },
+    global: { plugins: [pinia, createAppI18n(), router] },
     attachTo: document.body,
   });
   await flushPromises();
-  return { wrapper, router };
+  return { wrapper, router, pinia };
 }
