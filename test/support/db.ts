@@ -340,6 +340,17 @@ async function createPostgresDb(url: string, seed: boolean): Promise<TestDb> {
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
       try {
+        // Ended clients' backends can still be exiting; FORCE would have to signal them, which
+        // a non-superuser (CI connects as a hosted-like `postgres`) may not do for sessions
+        // that switched to another role. Wait for them to go first.
+        for (let i = 0; i < 100; i++) {
+          const { rows } = await cleanup.query<{ n: number }>(
+            'select count(*)::int as n from pg_stat_activity where datname = $1',
+            [database],
+          );
+          if ((rows[0]?.n ?? 0) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await cleanup.query(`drop database if exists ${database} with (force)`);
       } finally {
         await cleanup.end();
