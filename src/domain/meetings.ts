@@ -113,3 +113,12 @@ export function meetingFields(input: MeetingInput) {
     agreements: cleanText(input.agreements),
   };
 }
+
+export const MAX_REFLECTION_LENGTH = 2000;
+
+/** The mentee's reflection on a meeting: optional, short. */
+export function validateReflection(reflection: string | null): FieldError[] {
+  return (reflection?.length ?? 0) > MAX_REFLECTION_LENGTH
+    ? [{ field: 'mentee_reflection', key: 'tooLong', params: { max: MAX_REFLECTION_LENGTH } }]
+    : [];
+}

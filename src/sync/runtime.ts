@@ -10,6 +10,7 @@ import {
   setAppDataContext,
   type DataContext,
 } from '@/data/context';
+import { pendingCount } from '@/data/outbox';
 import { observeSyncCounts, type SyncCounts } from '@/data/queries';
 import { SyncEngine } from './engine';
 import type { SyncListener } from './events';
@@ -73,5 +74,5 @@ export function activeSync(): ActiveSync | null {
 
 /** How many writes are still waiting for the server in the current database. */
 export async function unsyncedCount(): Promise<number> {
-  return (await appDataContext()).db.outbox.count();
+  return pendingCount((await appDataContext()).db);
 }

@@ -34,12 +34,8 @@ interface Device {
 }
 
 async function device(userId: string, options: TestClientOptions = {}): Promise<Device> {
-  const ctx = await openUserDataContext(userId, world.schoolA).then(async (c) => {
-    // A fresh phone: one database per test and user.
-    c.db.close();
-    await c.db.delete();
-    return openUserDataContext(`${userId}-${crypto.randomUUID()}`, world.schoolA);
-  });
+  // A fresh phone: one database per test and device.
+  const ctx = await openUserDataContext(`${userId}-${crypto.randomUUID()}`, world.schoolA);
   const client = await createTestSupabaseClient(db, claimsOf(userId), options);
   return { ctx, engine: new SyncEngine(ctx, createSyncTransport(client), { pullLimit: 1000 }) };
 }

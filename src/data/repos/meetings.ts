@@ -1,8 +1,13 @@
 // Write commands for meetings: log, edit, delete (tombstone), and the mentee's confirmation.
 // The mentor's private note lives in its own table so a mentee can never receive it.
-import { meetingFields, validateMeeting, type MeetingInput } from '@/domain/meetings';
+import {
+  meetingFields,
+  validateMeeting,
+  validateReflection,
+  type MeetingInput,
+} from '@/domain/meetings';
 import type { IsoDate, Meeting, MeetingPrivateNote } from '@/domain/types';
-import { assertValid, cleanText, type FieldError } from '@/domain/validation';
+import { assertValid, cleanText } from '@/domain/validation';
 import type { DataContext } from '../context';
 import { nowIso } from '../ids';
 import { deleteRow, insertRow, patchRow, RowMissingError, writeTransaction } from '../outbox';
@@ -93,23 +98,13 @@ export async function deleteMeeting(ctx: DataContext, id: string): Promise<void>
   });
 }
 
-export const MAX_REFLECTION_LENGTH = 2000;
-
 /** The mentee confirms that the meeting took place and may add a short reflection. */
 export async function confirmMeeting(
   ctx: DataContext,
   id: string,
   reflection: string | null,
 ): Promise<void> {
-  const errors: FieldError[] = [];
-  if ((reflection?.length ?? 0) > MAX_REFLECTION_LENGTH) {
-    errors.push({
-      field: 'mentee_reflection',
-      key: 'tooLong',
-      params: { max: MAX_REFLECTION_LENGTH },
-    });
-  }
-  assertValid(errors);
+  assertValid(validateReflection(reflection));
   await writeTransaction(ctx.db, ['meetings'], () =>
     patchRow(ctx.db, 'meetings', id, {
       mentee_confirmed_at: nowIso(),

@@ -5,6 +5,7 @@ import {
   usualDuration,
   usualFormat,
   validateMeeting,
+  validateReflection,
   type MeetingInput,
 } from '@/domain/meetings';
 import type { MeetingType } from '@/domain/types';
@@ -107,5 +108,15 @@ describe('validateMeeting', () => {
       notes: null,
       agreements: null,
     });
+  });
+});
+
+describe('validateReflection', () => {
+  it('keeps the mentee’s reflection short and optional', () => {
+    expect(validateReflection(null)).toEqual([]);
+    expect(validateReflection('я'.repeat(2000))).toEqual([]);
+    expect(validateReflection('я'.repeat(2001))).toEqual([
+      { field: 'mentee_reflection', key: 'tooLong', params: { max: 2000 } },
+    ]);
   });
 });
