@@ -45,6 +45,10 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // The first worker controls the page that installed it, so a mentor who loses signal
+        // during the very first visit still opens every screen. Updates still wait for the
+        // user (registerType 'prompt': no skipWaiting).
+        clientsClaim: true,
       },
     }),
   ],

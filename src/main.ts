@@ -18,9 +18,10 @@ async function start(): Promise<void> {
   app.use(pinia);
   app.use(i18n);
   app.use(createAppRouter());
-  app.mount('#app');
-  // In sync mode, resume the saved session (and its sync) after the first paint.
+  // In sync mode, resume the saved session (and its sync). Started before mounting so the
+  // screens wait for the user's database instead of showing the device-only one first.
   void useSessionStore(pinia).init();
+  app.mount('#app');
 }
 
 void start();

@@ -36,6 +36,8 @@ export function openUserDataContext(userId: string, schoolId: string): Promise<D
 }
 
 let current: Promise<DataContext> | null = null;
+let held: ((context: Promise<DataContext>) => void) | null = null;
+const listeners = new Set<() => void>();
 
 /** The context the app writes to; device-only until a sign-in switches it. */
 export function appDataContext(): Promise<DataContext> {
@@ -43,6 +45,62 @@ export function appDataContext(): Promise<DataContext> {
   return current;
 }
 
+/**
+ * Makes everyone who asks for the app's context wait until `setAppDataContext` says which
+ * database it is (on start in sync mode, until the saved session is resumed or not), so no
+ * screen first shows the device-only database and then jumps to the user's.
+ */
+export function holdAppDataContext(): void {
+  if (current || held) return;
+  current = new Promise<DataContext>((resolve) => {
+    held = (context) => resolve(context);
+  });
+}
+
+/**
+ * Switches the app to another database. Those waiting on a hold get it; those already
+ * reading another database are told (see `onAppDataContextChange`) to read again.
+ */
 export function setAppDataContext(context: Promise<DataContext>): void {
   current = context;
+  const release = held;
+  held = null;
+  if (release) {
+    release(context);
+    return;
+  }
+  for (const listener of listeners) listener();
+}
+
+/** Called whenever the app switches database (sign-in, sign-out); returns an unsubscribe. */
+export function onAppDataContextChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export interface StoredMembership {
+  school_id: string;
+  role: string;
+  participant_id: string | null;
+}
+
+/**
+ * The memberships last pulled into this user's database: who the user is in which school
+ * when the app starts with no signal (the server cannot be asked).
+ */
+export async function storedMemberships(userId: string): Promise<StoredMembership[]> {
+  const db = new AppDatabase(userDatabaseName(userId));
+  try {
+    await db.open();
+    const rows = await db.memberships.toArray();
+    return rows
+      .filter((row) => row.user_id === userId && !row.revoked_at && !row.deleted_at)
+      .map((row) => ({
+        school_id: String(row.school_id),
+        role: String(row.role),
+        participant_id: typeof row.participant_id === 'string' ? row.participant_id : null,
+      }));
+  } finally {
+    db.close();
+  }
 }

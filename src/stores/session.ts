@@ -5,6 +5,12 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { backendConfig, loadSupabaseClient } from '@/api';
 import type { AuthUser, Membership } from '@/api/auth';
+import {
+  holdAppDataContext,
+  openDataContext,
+  setAppDataContext,
+  storedMemberships,
+} from '@/data/context';
 import { useSyncStatusStore } from './syncStatus';
 
 export type SessionStatus = 'device-only' | 'starting' | 'signed-out' | 'signed-in';
@@ -25,9 +31,22 @@ export const useSessionStore = defineStore('session', () => {
   const memberships = shallowRef<Membership[]>([]);
   const roles = computed(() => [...new Set(memberships.value.map((m) => m.role))]);
 
-  async function activate(next: AuthUser): Promise<void> {
+  /** The user's memberships from the server, or as last synced when there is no signal. */
+  async function membershipsOf(next: AuthUser): Promise<Membership[]> {
     const { client, api } = await auth();
-    const mine = await api.myMemberships(client, next.id);
+    try {
+      return await api.myMemberships(client, next.id);
+    } catch (error) {
+      if (!(error instanceof api.AuthError) || error.reason !== 'network') throw error;
+      const stored = (await storedMemberships(next.id)) as Membership[];
+      if (stored.length === 0) throw error;
+      return stored;
+    }
+  }
+
+  async function activate(next: AuthUser): Promise<void> {
+    const { client } = await auth();
+    const mine = await membershipsOf(next);
     user.value = next;
     memberships.value = mine;
     const school = mine[0]?.school_id;
@@ -38,6 +57,9 @@ export const useSessionStore = defineStore('session', () => {
         onEvent: sync.onEvent,
         onCounts: sync.onCounts,
       });
+    } else {
+      // A member of no school yet: nothing to sync; the device's own database stays in use.
+      setAppDataContext(openDataContext());
     }
     sync.setSignedIn(true);
     status.value = 'signed-in';
@@ -46,11 +68,13 @@ export const useSessionStore = defineStore('session', () => {
   /** On start in sync mode: resume the saved session, if any. */
   async function init(): Promise<void> {
     if (isDeviceOnly.value) return;
+    // Screens wait for the answer instead of showing the device-only database first.
+    holdAppDataContext();
     try {
       const { client, api } = await auth();
       const current = await api.currentUser(client);
       if (current) await activate(current);
-      else status.value = 'signed-out';
+      else signedOut();
       api.onAuthChange(client, (event) => {
         if (event === 'TOKEN_REFRESHED' || event === 'SIGNED_IN') {
           void import('@/sync/runtime').then((r) => r.activeSync()?.scheduler.notifyAuthRenewed());
@@ -59,8 +83,14 @@ export const useSessionStore = defineStore('session', () => {
     } catch (error) {
       // Offline at start with no cached session: the device database still works.
       console.error(error);
-      status.value = 'signed-out';
+      signedOut();
     }
+  }
+
+  /** No account on this device (yet): the device-only database is the app's. */
+  function signedOut(): void {
+    status.value = 'signed-out';
+    setAppDataContext(openDataContext());
   }
 
   async function sendEmailCode(email: string): Promise<void> {

@@ -175,6 +175,14 @@ describe('PostgREST harness: results', () => {
     });
     expect((await bob.from('harness_notes').select('*').eq('id', 1)).data).toEqual([]);
   });
+
+  it('serves the `is` operator: `col=is.null` becomes `col IS NULL`', async () => {
+    const supabase = await createTestSupabaseClient(db, alice);
+    const all = await supabase.from('harness_notes').select('id').eq('id', 1);
+    expect(all.data).toEqual([{ id: 1 }]);
+    const none = await supabase.from('harness_notes').select('id').eq('id', 1).is('body', null);
+    expect(none).toMatchObject({ data: [], error: null });
+  });
 });
 
 describe('PostgREST harness: errors', () => {

@@ -1,30 +1,55 @@
-// Builds the app (unless E2E_SKIP_BUILD=1 says a fresh build is already in dist/), serves it with `vite preview` and hands the URL
-// to the browser tests. Fails early when no Chromium is installed.
+// Builds the app twice (unless E2E_SKIP_BUILD=1 says fresh builds are already there): `dist/`
+// in device-only mode, as a school without a server runs it, and `dist-sync/` configured for
+// the test backend of support/backend.ts, as a school with Supabase runs it. Serves both with
+// `vite preview` and hands the URLs to the browser tests. Fails early when no Chromium is
+// installed.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { E2E_SUPABASE_URL, e2eAnonKey } from './support/backend';
 import { chromiumPath } from './support/browser';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    syncBaseUrl: string;
   }
 }
 
-let server: PreviewServer | undefined;
+const servers: PreviewServer[] = [];
+
+async function build(outDir: string, env: Record<string, string>): Promise<void> {
+  if (process.env.E2E_SKIP_BUILD === '1' && existsSync(`${outDir}/index.html`)) return;
+  execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], {
+    stdio: 'inherit',
+    // Device-only must not inherit a developer's .env: Vite lets process env win.
+    env: { ...process.env, VITE_SUPABASE_URL: '', VITE_SUPABASE_ANON_KEY: '', ...env },
+  });
+}
+
+async function serve(outDir: string, port: number): Promise<string> {
+  const server = await preview({
+    build: { outDir },
+    preview: { port, strictPort: false, host: '127.0.0.1' },
+  });
+  servers.push(server);
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('vite preview did not report a URL');
+  return url.replace(/\/$/, '');
+}
 
 export async function setup(project: TestProject): Promise<void> {
   chromiumPath();
-  if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync('dist/index.html')) {
-    execFileSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-  }
-  server = await preview({ preview: { port: 4173, strictPort: false, host: '127.0.0.1' } });
-  const url = server.resolvedUrls?.local[0];
-  if (!url) throw new Error('vite preview did not report a URL');
-  project.provide('baseUrl', url.replace(/\/$/, ''));
+  await build('dist', {});
+  await build('dist-sync', {
+    VITE_SUPABASE_URL: E2E_SUPABASE_URL,
+    VITE_SUPABASE_ANON_KEY: await e2eAnonKey(),
+  });
+  project.provide('baseUrl', await serve('dist', 4173));
+  project.provide('syncBaseUrl', await serve('dist-sync', 4183));
 }
 
 export async function teardown(): Promise<void> {
-  await server?.close();
+  await Promise.all(servers.map((server) => server.close()));
 }

@@ -5,7 +5,7 @@
 //
 // Reproduced: POST /rest/v1/rpc/{fn} with a JSON object body (named arguments, or the
 // whole body for a function with one unnamed json/jsonb parameter); GET /rest/v1/{table}
-// with `select=*` or plain column lists and `col=eq.value` filters; JWT verification;
+// with `select=*` or plain column lists and `col=eq.value` / `col=is.null|true|false` filters; JWT verification;
 // transaction access mode from the function's volatility; the transaction-local
 // set_config statement; max-rows; errors mapped to PostgREST's HTTP statuses and body.
 //
@@ -519,6 +519,9 @@ function planTableGet(schema: string, table: string, search: string, maxRows: nu
     } else if (value.startsWith('eq.') && /^[a-z_][a-z0-9_]*$/.test(name)) {
       params.push(value.slice(3));
       where.push(`${quoteIdent(name)} = $${params.length}`);
+    } else if (/^is\.(null|true|false)$/.test(value) && /^[a-z_][a-z0-9_]*$/.test(name)) {
+      // PostgREST's `is` operator: `col IS NULL|TRUE|FALSE`, no parameter.
+      where.push(`${quoteIdent(name)} is ${value.slice(3)}`);
     } else {
       throw new UnsupportedRequestError(`query parameter ${name}=${value}`);
     }
