@@ -180,6 +180,54 @@ describe('a signed-in mentor on a phone (360×640) with the real database behind
     expect(mentee.errors).toEqual([]);
   });
 
+  it('three tabs open: a meeting logged in any tab reaches the server once and shows in all', async () => {
+    const { page: first, context } = await phoneOf(MENTOR);
+    await first.goto(`${syncBaseUrl}/pairs/${PAIRS.p1TeacherActive}`);
+    await waitForBadge(first, 'synced');
+    const second = await context.newPage();
+    const third = await context.newPage();
+    const tabErrors = [collectErrors(second), collectErrors(third)];
+    for (const tab of [second, third]) {
+      await tab.goto(`${syncBaseUrl}/pairs/${PAIRS.p1TeacherActive}`);
+      await waitForBadge(tab, 'synced');
+    }
+    const before = (await serverMeetings(PAIRS.p1TeacherActive)).length;
+
+    async function logIn(tab: Page, notes: string): Promise<void> {
+      await tab.getByTestId('log-meeting').click();
+      await tab.getByText('Подробнее (необязательно)').click();
+      await tab.getByLabel('Заметки о встрече').fill(notes);
+      await tab.getByTestId('save-meeting').click();
+      await tab.waitForURL(new RegExp(`/pairs/${PAIRS.p1TeacherActive}$`));
+    }
+    async function onServer(notes: string): Promise<number> {
+      for (let i = 0; i < 100; i++) {
+        const found = (await serverMeetings(PAIRS.p1TeacherActive)).filter(
+          (m) => m.notes === notes,
+        );
+        if (found.length > 0) return found.length;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      return 0;
+    }
+
+    await logIn(third, 'Записано в третьей вкладке');
+    expect(await onServer('Записано в третьей вкладке')).toBe(1);
+    for (const tab of [first, second, third]) {
+      await tab.getByText('Записано в третьей вкладке').waitFor();
+      await waitForBadge(tab, 'synced');
+    }
+
+    // The tab that opened first closes; the others carry on.
+    await first.close();
+    await logIn(second, 'Записано во второй вкладке');
+    expect(await onServer('Записано во второй вкладке')).toBe(1);
+    await third.getByText('Записано во второй вкладке').waitFor();
+    expect(await serverMeetings(PAIRS.p1TeacherActive)).toHaveLength(before + 2);
+    expect(backend.problems).toEqual([]);
+    expect(tabErrors.flat()).toEqual([]);
+  });
+
   it('a mentor of another school gets her own pair and nothing of this school', async () => {
     const { page, errors } = await phoneOf(OTHER_SCHOOL_MENTOR);
     await page.goto(`${syncBaseUrl}/`);
