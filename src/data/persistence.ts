@@ -22,3 +22,17 @@ export function requestPersistentStorage(
 export function resetPersistenceRequest(): void {
   requested = null;
 }
+
+/**
+ * The device ran out of space for IndexedDB (the browser's QuotaExceededError, as raised or
+ * as Dexie wraps it when the transaction aborts).
+ */
+export function isStorageFull(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    if (typeof e !== 'object') return false;
+    const { name, inner } = e as { name?: unknown; inner?: unknown };
+    if (name === 'QuotaExceededError') return true;
+    e = inner;
+  }
+  return false;
+}

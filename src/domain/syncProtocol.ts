@@ -56,7 +56,14 @@ export interface SyncTransport {
 }
 
 export type SyncErrorReason =
-  'network' | 'auth' | 'rate_limited' | 'server' | 'bad_request' | 'protocol';
+  | 'network'
+  | 'auth'
+  | 'rate_limited'
+  | 'server'
+  | 'bad_request'
+  | 'protocol'
+  /** The device has no space left for what the server sends; nothing is lost, it waits. */
+  | 'storage_full';
 
 /** What went wrong in a sync round, and whether trying again later can help. */
 export class SyncError extends Error {
@@ -71,7 +78,12 @@ export class SyncError extends Error {
   }
 
   get retryable(): boolean {
-    return this.reason === 'network' || this.reason === 'rate_limited' || this.reason === 'server';
+    return (
+      this.reason === 'network' ||
+      this.reason === 'rate_limited' ||
+      this.reason === 'server' ||
+      this.reason === 'storage_full'
+    );
   }
 }
 

@@ -14,6 +14,7 @@ export const useSyncStatusStore = defineStore('syncStatus', () => {
   const pending = ref(0);
   const issues = ref(0);
   const needsSignIn = ref(false);
+  const storageFull = ref(false);
   const lastSyncedAt = ref<string | null>(null);
 
   const badge = computed(() =>
@@ -25,6 +26,7 @@ export const useSyncStatusStore = defineStore('syncStatus', () => {
       pending: pending.value,
       issues: issues.value,
       needsSignIn: needsSignIn.value,
+      storageFull: storageFull.value,
     }),
   );
   /** Kept for the header's data-state attribute. */
@@ -35,8 +37,12 @@ export const useSyncStatusStore = defineStore('syncStatus', () => {
     if (event.type === 'round-complete') {
       lastSyncedAt.value = event.at;
       needsSignIn.value = false;
+      storageFull.value = false;
     }
-    if (event.type === 'round-failed') needsSignIn.value = event.reason === 'auth';
+    if (event.type === 'round-failed') {
+      needsSignIn.value = event.reason === 'auth';
+      storageFull.value = event.reason === 'storage_full';
+    }
   }
 
   function onCounts(counts: SyncCounts): void {
@@ -54,6 +60,7 @@ export const useSyncStatusStore = defineStore('syncStatus', () => {
       pending.value = 0;
       issues.value = 0;
       needsSignIn.value = false;
+      storageFull.value = false;
     }
   }
 

@@ -5,6 +5,7 @@
 // outbox is read fresh for every batch, so writes made during the round are sent too and
 // never removed unanswered; a failed round leaves the outbox and cursors as they were.
 import type { DataContext } from '@/data/context';
+import { isStorageFull } from '@/data/persistence';
 import {
   applyPullPage,
   purgeNeeded,
@@ -67,6 +68,11 @@ export class SyncEngine {
       await this.pull(result);
       this.events.emit({ type: 'round-complete', ...result, at: new Date().toISOString() });
       return result;
+    } catch (error) {
+      // A full disk aborts the page's transaction: no row and no cursor of it was kept, the
+      // outbox is untouched, and the next round fetches the same page again.
+      if (isStorageFull(error)) throw new SyncError('storage_full', 'no space left on the device');
+      throw error;
     } finally {
       this.events.emit({ type: 'phase', phase: 'idle' });
     }

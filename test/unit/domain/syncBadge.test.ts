@@ -17,6 +17,17 @@ describe('syncBadge', () => {
     expect(syncBadge({ ...calm, pending: 3 })).toEqual({ state: 'pending', pending: 3 });
   });
 
+  it('says the phone is full until a round completes, after problems the user must resolve', () => {
+    expect(syncBadge({ ...calm, storageFull: true, pending: 1, syncing: true })).toEqual({
+      state: 'storage-full',
+      pending: 1,
+    });
+    expect(syncBadge({ ...calm, storageFull: true, issues: 1 })).toEqual({
+      state: 'attention',
+      issues: 1,
+    });
+  });
+
   it('puts problems first: refused writes, conflicts or an expired sign-in', () => {
     expect(syncBadge({ ...calm, issues: 2, online: false })).toEqual({
       state: 'attention',
