@@ -49,6 +49,9 @@ export default defineConfig({
         // during the very first visit still opens every screen. Updates still wait for the
         // user (registerType 'prompt': no skipWaiting).
         clientsClaim: true,
+        // generateSW stays: the reminder notifications' click handler is a small file from
+        // public/ that the generated worker imports (see src/pwa/notifications.ts).
+        importScripts: ['notification-click.js'],
       },
     }),
   ],

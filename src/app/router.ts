@@ -56,6 +56,8 @@ export const routes: RouteRecordRaw[] = [
     name: 'sign-in',
     component: () => import('@/views/account/SignInView.vue'),
   },
+  // The address inside an invite QR code: sign-in with the code from ?code= filled in.
+  { path: '/join', name: 'join', component: () => import('@/views/account/SignInView.vue') },
   {
     path: '/sync-issues',
     name: 'sync-issues',

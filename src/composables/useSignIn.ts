@@ -1,6 +1,11 @@
 import { ref } from 'vue';
-import { useRouter } from 'vue-router';
-import { isEmail, normaliseEmailCode, normaliseInviteCode } from '@/domain/invite';
+import { useRoute, useRouter } from 'vue-router';
+import {
+  inviteCodeFromLink,
+  isEmail,
+  normaliseEmailCode,
+  normaliseInviteCode,
+} from '@/domain/invite';
 import type { FieldError } from '@/domain/validation';
 import { useSessionStore } from '@/stores/session';
 
@@ -14,9 +19,12 @@ function reasonOf(error: unknown): string {
 export function useSignIn() {
   const session = useSessionStore();
   const router = useRouter();
+  const route = useRoute();
   const email = ref('');
   const emailCode = ref('');
-  const inviteCode = ref('');
+  // Opened from an invite QR code (/join?code=…): the student is one tap from joining.
+  const inviteCode = ref(inviteCodeFromLink(route.query.code));
+  const isInviteFromLink = inviteCode.value !== '';
   const codeSent = ref(false);
   const isBusy = ref(false);
   const error = ref<FieldError | null>(null);
@@ -72,6 +80,7 @@ export function useSignIn() {
     email,
     emailCode,
     inviteCode,
+    isInviteFromLink,
     codeSent,
     isBusy,
     error,

@@ -18,6 +18,8 @@ const UPLOAD_ORDER = [
   'plan_tasks',
   'meetings',
   'meeting_private_notes',
+  'mentor_change_requests',
+  'questionnaire_responses',
 ] as const satisfies readonly SyncedTable[];
 
 /** How many live rows the device-only database holds (0: nothing to offer). */

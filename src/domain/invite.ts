@@ -41,3 +41,31 @@ export function normaliseEmailCode(typed: string): string | null {
   const digits = typed.replace(/\s/g, '');
   return /^\d{6,10}$/.test(digits) ? digits : null;
 }
+
+/** The role an invite offers first: a person only in the base of mentors joins as a mentor. */
+export function defaultInviteRole(person: {
+  is_mentor: boolean;
+  is_mentee: boolean;
+}): 'mentor' | 'mentee' {
+  return person.is_mentor && !person.is_mentee ? 'mentor' : 'mentee';
+}
+
+/**
+ * The address a QR code carries: `<origin><base>join?code=<CODE>`. A phone camera opens it
+ * and the sign-in screen arrives with the code filled in. `base` is the app's base path.
+ */
+export function inviteJoinUrl(origin: string, base: string, code: string): string {
+  const path = base.endsWith('/') ? base : `${base}/`;
+  const root = origin.replace(/\/+$/, '');
+  return `${root}${path.startsWith('/') ? path : `/${path}`}join?code=${encodeURIComponent(code)}`;
+}
+
+/**
+ * What the invite field starts with when the app opens from a join link: the normalised
+ * code, or the raw text (cut short) so a mistyped link still shows what arrived.
+ */
+export function inviteCodeFromLink(value: unknown): string {
+  const raw = Array.isArray(value) ? value[0] : value;
+  if (typeof raw !== 'string') return '';
+  return normaliseInviteCode(raw) ?? raw.trim().slice(0, 32);
+}

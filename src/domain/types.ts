@@ -165,6 +165,8 @@ export const SYNCED_TABLES = [
   'plan_tasks',
   'meetings',
   'meeting_private_notes',
+  'mentor_change_requests',
+  'questionnaire_responses',
   // Written only to resolve a conflict (resolved_at, resolution); created by the server.
   'sync_conflicts',
 ] as const;
