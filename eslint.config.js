@@ -51,6 +51,7 @@ export default defineConfigWithVueTs(
   {
     ignores: [
       'dist/**',
+      'dist-sync/**',
       'dev-dist/**',
       'coverage/**',
       'node_modules/**',

@@ -34,6 +34,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/meetings/MeetingFormView.vue'),
     props: true,
   },
+  {
+    path: '/pairs/:pairId/questionnaires/:participantId/:kind',
+    name: 'questionnaire',
+    component: () => import('@/views/questionnaires/QuestionnaireView.vue'),
+    props: true,
+  },
   { path: '/people', name: 'people', component: () => import('@/views/people/PeopleView.vue') },
   {
     path: '/people/new',

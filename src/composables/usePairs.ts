@@ -3,16 +3,22 @@ import { localIsoDate } from '@/domain/dates';
 import { nextSteps, type NextStep } from '@/domain/pairs';
 import { observePair, observePairs, type PairSummary } from '@/data/queries';
 import { useLiveQuery } from './useLiveQuery';
+import { useExitQuestionnaireDue, usePairQuestionnaires } from './usePairQuestionnaires';
 
 export interface PairOverview extends PairSummary {
   steps: NextStep[];
 }
 
-function withSteps(summary: PairSummary, today: string): PairOverview {
+function withSteps(summary: PairSummary, today: string, exitMissing: boolean): PairOverview {
   return {
     ...summary,
     steps: nextSteps(
-      { pair: summary.pair, meetings: summary.meetings, tasks: summary.tasks },
+      {
+        pair: summary.pair,
+        meetings: summary.meetings,
+        tasks: summary.tasks,
+        exitQuestionnaireMissing: exitMissing,
+      },
       today,
     ),
   };
@@ -21,9 +27,10 @@ function withSteps(summary: PairSummary, today: string): PairOverview {
 /** Every pair of the school (or of the user) with its next steps. */
 export function usePairOverviews() {
   const { data, isLoading, error } = useLiveQuery(observePairs);
+  const { pairIds: exitDue } = useExitQuestionnaireDue();
   const pairs = computed(() => {
     const today = localIsoDate(new Date());
-    return (data.value ?? []).map((s) => withSteps(s, today));
+    return (data.value ?? []).map((s) => withSteps(s, today, exitDue.value.has(s.pair.id)));
   });
   return { pairs, isLoading, error };
 }
@@ -31,10 +38,12 @@ export function usePairOverviews() {
 /** One pair with its people, meetings (newest first), private notes and next steps. */
 export function usePair(pairId: MaybeRefOrGetter<string>) {
   const { data, isLoading, error } = useLiveQuery(observePair, () => toValue(pairId));
+  const { isExitMissing } = usePairQuestionnaires(pairId);
   const pair = computed(() => {
     const detail = data.value;
     if (!detail) return null;
-    return { ...detail, steps: withSteps(detail, localIsoDate(new Date())).steps };
+    const today = localIsoDate(new Date());
+    return { ...detail, steps: withSteps(detail, today, isExitMissing.value).steps };
   });
   return { pair, isLoading, error };
 }

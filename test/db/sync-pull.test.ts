@@ -48,9 +48,13 @@ describe('sync_pull: what each member receives', () => {
 
     expect(page!.has_more).toBe(false);
     expect(page!.resync_required).toBe(false);
+    // School rows are school A's; the only rows of no school are the built-in templates
+    // (migration 20261125000800), which every member receives through the global scope.
+    const builtin = (c: PullResponse['changes'][number]) =>
+      c.table === 'questionnaire_templates' && c.row.school_id === null;
     expect(
       page!.changes.every(
-        (c) => (c.table === 'schools' ? c.row.id : c.row.school_id) === w.schoolA,
+        (c) => builtin(c) || (c.table === 'schools' ? c.row.id : c.row.school_id) === w.schoolA,
       ),
     ).toBe(true);
     expect(ids(page!, 'meetings').sort()).toEqual([w.meetingP1, w.meetingP2].sort());

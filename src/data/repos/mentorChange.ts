@@ -16,10 +16,6 @@ import { insertRow, patchRow, RowMissingError, writeTransaction } from '../outbo
 import type { Observable } from '../queries';
 import { newSyncedRow } from './rows';
 
-/**
- * Synced (server table, sync scopes, Dexie schema v2) but not yet listed in SYNCED_TABLES of
- * domain/types.ts; the outbox only needs its name.
- */
 export const MENTOR_CHANGE_REQUESTS: SyncedTable = 'mentor_change_requests';
 
 const requestsTable = (ctx: DataContext) =>
