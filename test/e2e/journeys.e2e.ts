@@ -1,64 +1,15 @@
 // Signed-in phone journeys of issue 5 in Chromium against the real database (see
 // support/backend.ts): a mentee's home and exit questionnaire, a mentee asking for another
 // mentor, and a curator issuing an invite code shown as a QR code.
-import { mkdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { anonymousUser, insertAuthUserSql } from '../factories/actors';
 import { PAIRS, PARTICIPANTS, USERS } from '../factories/seed-ids';
-import { seriousAxeViolations } from './support/axe';
-import { signInContext, startBackend, type E2eBackend } from './support/backend';
-import { PHONE, collectErrors, launchChromium, newContext } from './support/browser';
+import { expectPhoneFriendly, useSignedInPhones, waitForBadge } from './support/phone';
 
 const syncBaseUrl = inject('syncBaseUrl');
-const ARTIFACTS = 'test-results/e2e';
 const EXIT_TEACHER_TEMPLATE = 'b1000000-0000-4000-8000-000000000007';
 
-let browser: Browser;
-let backend: E2eBackend;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  backend = await startBackend();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  await backend?.close();
-});
-
-async function phoneOf(user: { id: string; email: string }) {
-  const context = await newContext(browser, PHONE);
-  contexts.push(context);
-  await signInContext(context, user);
-  const page = await context.newPage();
-  return { page, errors: collectErrors(page), context };
-}
-
-async function waitForBadge(page: Page, state: string): Promise<void> {
-  await page.locator(`[data-testid="sync-status"][data-state="${state}"]`).waitFor();
-}
-
-async function expectPhoneFriendly(page: Page, screen: string): Promise<void> {
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth),
-    screen,
-  ).toBe(false);
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll('main .button, main .chip, main .input')]
-      .filter((el) => el.getBoundingClientRect().height < 44)
-      .map((el) => el.outerHTML.slice(0, 80)),
-  );
-  expect(small, screen).toEqual([]);
-  expect(await seriousAxeViolations(page), screen).toEqual([]);
-  await page.screenshot({ path: `${ARTIFACTS}/journey-${screen}.png`, fullPage: true });
-}
+const { backend, phoneOf } = useSignedInPhones();
 
 describe('signed-in journeys on a phone (360×640)', () => {
   it('a mentee at the end of the programme fills the exit questionnaire; it reaches the server', async () => {
@@ -71,14 +22,14 @@ describe('signed-in journeys on a phone (360×640)', () => {
     const card = page.getByTestId('mentee-pair-card');
     await card.waitFor();
     await expect(card.innerText()).resolves.toContain('Кравцова');
-    await expectPhoneFriendly(page, 'mentee-home');
+    await expectPhoneFriendly(page, 'journey-mentee-home');
 
     await card.getByRole('link').first().click();
     const exit = page.getByTestId('pair-questionnaire').filter({ hasText: 'Итоговая анкета' });
     await exit.getByText('Пора заполнить').waitFor();
     await exit.getByTestId('questionnaire-fill').click();
     await page.getByTestId('questionnaire-item-q1').waitFor();
-    await expectPhoneFriendly(page, 'questionnaire');
+    await expectPhoneFriendly(page, 'journey-questionnaire');
 
     // An open answer typed, a required scale forgotten: the message names it, the text stays.
     await page.getByTestId('open-q8').fill('Пока сложно с документацией');
@@ -96,7 +47,7 @@ describe('signed-in journeys on a phone (360×640)', () => {
     await page.getByTestId('submit-questionnaire').click();
     await page.getByTestId('questionnaire-submitted').waitFor();
     await waitForBadge(page, 'synced');
-    const { rows } = await backend.db.query<{
+    const { rows } = await backend().db.query<{
       answers: Record<string, unknown>;
       submitted: boolean;
     }>(
@@ -109,7 +60,7 @@ describe('signed-in journeys on a phone (360×640)', () => {
       submitted: true,
       answers: { q1: 9, q2: 8, q6: 8, q7: 'yes', q8: 'Пока сложно с документацией' },
     });
-    expect(backend.problems).toEqual([]);
+    expect(backend().problems).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -121,11 +72,11 @@ describe('signed-in journeys on a phone (360×640)', () => {
     await mentee.page
       .getByTestId('mentor-change-reason')
       .fill('Хочу наставника, который ведёт тот же предмет');
-    await expectPhoneFriendly(mentee.page, 'mentor-change');
+    await expectPhoneFriendly(mentee.page, 'journey-mentor-change');
     await mentee.page.getByTestId('mentor-change-form').getByRole('button').first().click();
     await mentee.page.getByText('Запрос отправлен куратору').waitFor();
     await waitForBadge(mentee.page, 'synced');
-    const { rows } = await backend.db.query<{ reason: string; status: string }>(
+    const { rows } = await backend().db.query<{ reason: string; status: string }>(
       'select reason, status from public.mentor_change_requests where pair_id = $1',
       [PAIRS.p1TeacherActive],
     );
@@ -155,7 +106,7 @@ describe('signed-in journeys on a phone (360×640)', () => {
       return count;
     }, `nastavnik-user-${USERS.mentor}`);
     expect(held).toBe(0);
-    expect(backend.problems).toEqual([]);
+    expect(backend().problems).toEqual([]);
     expect([...mentee.errors, ...mentor.errors]).toEqual([]);
   });
 
@@ -171,13 +122,13 @@ describe('signed-in journeys on a phone (360×640)', () => {
     expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     const qr = page.getByTestId('invite-qr');
     await expect(qr.getAttribute('aria-label')).resolves.toContain(code);
-    await expectPhoneFriendly(page, 'invite-qr');
+    await expectPhoneFriendly(page, 'journey-invite-qr');
 
     // The code is live on the server: a student's anonymous account redeems it once.
     const student = 'a3000000-0000-4000-8000-0000000e2e01';
-    await backend.db.exec(insertAuthUserSql(student, { anonymous: true }));
+    await backend().db.exec(insertAuthUserSql(student, { anonymous: true }));
     const redeem = () =>
-      backend.db.asUser(anonymousUser(student), async (sql) => {
+      backend().db.asUser(anonymousUser(student), async (sql) => {
         const { rows } = await sql.query<{ r: { ok: boolean; participant_id?: string } }>(
           'select public.redeem_invite($1) as r',
           [code],
@@ -189,7 +140,19 @@ describe('signed-in journeys on a phone (360×640)', () => {
       participant_id: PARTICIPANTS.kirill,
     });
     await expect(redeem()).resolves.toMatchObject({ ok: false });
-    expect(backend.problems).toEqual([]);
+    expect(backend().problems).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('a student who scans the QR lands on sign-in with the code already filled in', async () => {
+    const { page, errors } = await phoneOf(null);
+    // What a phone camera opens: the join link, here with a code typed in lower case.
+    await page.goto(`${syncBaseUrl}/join?code=alsa-5k7m`);
+    await expect(page.getByTestId('invite-code').inputValue()).resolves.toBe('ALSA-5K7M');
+    await page.getByTestId('invite-prefilled').waitFor();
+    await waitForBadge(page, 'signed-out');
+    await expectPhoneFriendly(page, 'journey-join-link');
+    expect(backend().problems).toEqual([]);
     expect(errors).toEqual([]);
   });
 });

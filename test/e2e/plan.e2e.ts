@@ -1,40 +1,21 @@
 // The development plan (ИПР) of a «учитель – учитель» pair on a phone, in device-only mode:
 // the pair is set up through the UI, the plan is created from the programme's 13 steps, a
 // task is marked done, and the progress survives a reload.
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PHONE, collectErrors, launchChromium, newContext } from './support/browser';
-import { seriousAxeViolations } from './support/axe';
+import { ARTIFACTS, expectPhoneFriendly } from './support/phone';
 
 const baseUrl = inject('baseUrl');
-const ARTIFACTS = 'test-results/e2e';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Phone-first: no sideways scrolling, every control at least 44 px tall, no serious axe issue. */
-async function expectPhoneFriendly(page: Page, screen: string): Promise<void> {
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth),
-    screen,
-  ).toBe(false);
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll('main .button, main .chip, main .input, main summary')]
-      .filter((el) => el.getBoundingClientRect().height < 44)
-      .map((el) => el.outerHTML.slice(0, 80)),
-  );
-  expect(small, screen).toEqual([]);
-  expect(await seriousAxeViolations(page), screen).toEqual([]);
-  await page.screenshot({ path: `${ARTIFACTS}/plan-${screen}.png`, fullPage: true });
-}
 
 /** Adds a teacher to one base and records the consent he signs himself. */
 async function addTeacher(page: Page, name: string, base: string): Promise<void> {
@@ -76,7 +57,7 @@ describe('the development plan on a phone (360×640)', () => {
     await expect(
       page.getByRole('radio', { name: 'учитель – учитель: 13 шагов программы' }).isChecked(),
     ).resolves.toBe(true);
-    await expectPhoneFriendly(page, 'create');
+    await expectPhoneFriendly(page, 'plan-create');
     await page.getByRole('button', { name: 'Создать план' }).click();
     await page.getByTestId('plan-progress').waitFor();
     await expect(page.getByTestId('plan-task').count()).resolves.toBe(13);
@@ -90,7 +71,7 @@ describe('the development plan on a phone (360×640)', () => {
     await first.getByLabel('Результат').fill('Провели анкетирование и собеседование');
     await first.getByRole('button', { name: 'Отметить выполненной' }).click();
     await first.getByTestId('task-status').getByText('Выполнена').waitFor();
-    await expectPhoneFriendly(page, 'plan');
+    await expectPhoneFriendly(page, 'plan-plan');
     await page.screenshot({ path: `${ARTIFACTS}/plan-plan-top.png` });
 
     await page.reload();
@@ -110,7 +91,7 @@ describe('the development plan on a phone (360×640)', () => {
     await expect(summary.getByTestId('plan-next-task').textContent()).resolves.toContain(
       'Изучение нормативно-правовой базы',
     );
-    await expectPhoneFriendly(page, 'pair');
+    await expectPhoneFriendly(page, 'plan-pair');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,39 +1,20 @@
 // The curator's set-up in device-only mode, on a phone: both bases, consents, a pair, and
 // its approval by order — with no server at all.
-import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PHONE, collectErrors, launchChromium, newContext } from './support/browser';
-import { seriousAxeViolations } from './support/axe';
+import { expectPhoneFriendly } from './support/phone';
 
 const baseUrl = inject('baseUrl');
-const ARTIFACTS = 'test-results/e2e';
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 let browser: Browser;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Phone-first: no sideways scrolling, every control at least 44 px tall, no serious axe issue. */
-async function expectPhoneFriendly(page: Page, screen: string): Promise<void> {
-  expect(
-    await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth),
-    screen,
-  ).toBe(false);
-  const small = await page.evaluate(() =>
-    [...document.querySelectorAll('main .button, main .chip, main .input, main .people-check')]
-      .filter((el) => el.getBoundingClientRect().height < 44)
-      .map((el) => el.outerHTML.slice(0, 80)),
-  );
-  expect(small, screen).toEqual([]);
-  expect(await seriousAxeViolations(page), screen).toEqual([]);
-  await page.screenshot({ path: `${ARTIFACTS}/setup-${screen}.png`, fullPage: true });
-}
 
 async function addParticipant(page: Page, fill: (page: Page) => Promise<void>): Promise<void> {
   await page.getByRole('link', { name: 'Добавить участника' }).first().click();
@@ -50,7 +31,7 @@ describe('the curator sets up a pair on a phone (360×640)', () => {
     const errors = collectErrors(page);
     await page.goto(`${baseUrl}/people`);
     await page.getByRole('heading', { name: 'В базах пока никого нет' }).waitFor();
-    await expectPhoneFriendly(page, 'people-empty');
+    await expectPhoneFriendly(page, 'setup-people-empty');
 
     // The mentor: a teacher who signs the consent himself.
     await addParticipant(page, async (p) => {
@@ -58,7 +39,7 @@ describe('the curator sets up a pair on a phone (360×640)', () => {
       await p.getByLabel('Кто это').selectOption('teacher');
       await p.getByLabel('Предмет').fill('Физика');
       await p.getByLabel('База наставников').check();
-      await expectPhoneFriendly(p, 'participant-form');
+      await expectPhoneFriendly(p, 'setup-participant-form');
     });
     await page.getByRole('heading', { name: 'Петров Сергей Иванович' }).waitFor();
     await expect(page.getByRole('radio', { name: 'Сам участник' }).isChecked()).resolves.toBe(true);
@@ -80,14 +61,14 @@ describe('the curator sets up a pair on a phone (360×640)', () => {
     await expect(page.getByRole('radio', { name: 'Сам участник' }).count()).resolves.toBe(0);
     await page.getByLabel('ФИО представителя').fill('Смирнова Елена Викторовна');
     await page.getByLabel('Кем приходится').selectOption('мать');
-    await expectPhoneFriendly(page, 'participant-page');
+    await expectPhoneFriendly(page, 'setup-participant-page');
     await page.getByRole('button', { name: 'Записать согласие' }).click();
     await page.getByTestId('consent-item').getByText('Смирнова Елена Викторовна, мать').waitFor();
     await page.getByTestId('participant-details').getByText('Согласие действует').waitFor();
 
     await page.getByRole('link', { name: 'Все люди' }).click();
     await expect(page.getByTestId('participant-item').count()).resolves.toBe(2);
-    await expectPhoneFriendly(page, 'people-list');
+    await expectPhoneFriendly(page, 'setup-people-list');
 
     // The pair, as a draft, then approved by the director's order.
     await page.goto(`${baseUrl}/pairs/new`);
@@ -95,14 +76,14 @@ describe('the curator sets up a pair on a phone (360×640)', () => {
     await page.locator('label.chip', { hasText: 'учитель – ученик' }).click();
     await page.getByRole('checkbox', { name: /Петров Сергей Иванович/ }).check();
     await page.getByRole('checkbox', { name: /Смирнова Анна/ }).check();
-    await expectPhoneFriendly(page, 'pair-form');
+    await expectPhoneFriendly(page, 'setup-pair-form');
     await page.getByRole('button', { name: 'Создать пару' }).click();
     await page.waitForURL(new RegExp(`/pairs/${UUID}$`));
 
     const approval = page.getByTestId('pair-approval');
     await approval.waitFor();
     await approval.getByLabel('Приказ №').fill('45-о');
-    await expectPhoneFriendly(page, 'pair-approval');
+    await expectPhoneFriendly(page, 'setup-pair-approval');
     await approval.getByRole('button', { name: 'Утвердить' }).click();
     await approval.waitFor({ state: 'detached' });
     expect(new URL(page.url()).pathname).toMatch(new RegExp(`^/pairs/${UUID}$`));

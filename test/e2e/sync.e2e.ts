@@ -1,62 +1,22 @@
 // Signed-in journeys in Chromium against the real database: the built app (configured for
 // the test backend) syncs through the real supabase-js with the PostgREST harness over HTTP.
 // See support/backend.ts for what is real and why sign-in is a stored session.
-import { mkdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PAIRS, PARTICIPANTS, SCHOOL_A, USERS } from '../factories/seed-ids';
 import { seriousAxeViolations } from './support/axe';
-import { signInContext, startBackend, type E2eBackend } from './support/backend';
-import {
-  PHONE,
-  collectErrors,
-  launchChromium,
-  newContext,
-  waitForServiceWorker,
-} from './support/browser';
+import { collectErrors, waitForServiceWorker } from './support/browser';
+import { ARTIFACTS, useSignedInPhones, waitForBadge } from './support/phone';
 
 const syncBaseUrl = inject('syncBaseUrl');
-const ARTIFACTS = 'test-results/e2e';
 const MENTOR = { id: USERS.mentor, email: 'kravtsova@luzino1.example' };
 const MENTEE = { id: USERS.mentee, email: 'larina@luzino1.example' };
 const OTHER_SCHOOL_MENTOR = { id: USERS.otherSchoolMentor, email: 'morozova@achair.example' };
 
-let browser: Browser;
-let backend: E2eBackend;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  backend = await startBackend();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-  await backend?.close();
-});
-
-async function phoneOf(user: {
-  id: string;
-  email: string;
-}): Promise<{ page: Page; errors: string[]; context: BrowserContext }> {
-  const context = await newContext(browser, PHONE);
-  contexts.push(context);
-  await signInContext(context, user);
-  const page = await context.newPage();
-  return { page, errors: collectErrors(page), context };
-}
+const { backend, phoneOf } = useSignedInPhones();
 
 function badge(page: Page) {
   return page.getByTestId('sync-status');
-}
-
-async function waitForBadge(page: Page, state: string): Promise<void> {
-  await page.locator(`[data-testid="sync-status"][data-state="${state}"]`).waitFor();
 }
 
 interface ServerMeeting {
@@ -67,7 +27,7 @@ interface ServerMeeting {
 }
 
 async function serverMeetings(pairId: string): Promise<ServerMeeting[]> {
-  const { rows } = await backend.db.query<ServerMeeting>(
+  const { rows } = await backend().db.query<ServerMeeting>(
     `select id, notes, mentee_confirmed_at, mentee_reflection from public.meetings
      where pair_id = $1 and deleted_at is null order by created_at`,
     [pairId],
@@ -113,7 +73,7 @@ describe('a signed-in mentor on a phone (360×640) with the real database behind
     expect(logged).toHaveLength(1);
     expect(after).toHaveLength(before.length + 1);
     expect(await seriousAxeViolations(page)).toEqual([]);
-    expect(backend.problems).toEqual([]);
+    expect(backend().problems).toEqual([]);
     expect(
       errors.filter(
         (e) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/.test(e),
@@ -175,7 +135,7 @@ describe('a signed-in mentor on a phone (360×640) with the real database behind
     );
     expect(confirmed?.mentee_confirmed_at).not.toBeNull();
     expect(confirmed?.mentee_reflection).toBe('Поняла, как начинать урок спокойно');
-    expect(backend.problems).toEqual([]);
+    expect(backend().problems).toEqual([]);
     expect(mentor.errors).toEqual([]);
     expect(mentee.errors).toEqual([]);
   });
@@ -224,7 +184,7 @@ describe('a signed-in mentor on a phone (360×640) with the real database behind
     expect(await onServer('Записано во второй вкладке')).toBe(1);
     await third.getByText('Записано во второй вкладке').waitFor();
     expect(await serverMeetings(PAIRS.p1TeacherActive)).toHaveLength(before + 2);
-    expect(backend.problems).toEqual([]);
+    expect(backend().problems).toEqual([]);
     expect(tabErrors.flat()).toEqual([]);
   });
 
@@ -260,7 +220,7 @@ describe('a signed-in mentor on a phone (360×640) with the real database behind
     expect(everything.dump).not.toContain('Ларина');
     expect(everything.dump).not.toContain(PARTICIPANTS.larina);
     expect(everything.dump).not.toContain(SCHOOL_A);
-    expect(backend.problems).toEqual([]);
+    expect(backend().problems).toEqual([]);
     expect(errors).toEqual([]);
   });
 });
