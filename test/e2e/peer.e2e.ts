@@ -1,6 +1,6 @@
 // Peer mentoring on a phone in device-only mode: a student mentor gets wording for teenagers,
-// a pair silent for three weeks shows a reminder on the home screen, and with notifications
-// allowed the phone shows it as a system notification once.
+// logs a meeting in three taps from home, keeps a half-typed note when the tab dies, is
+// reminded of three weeks of silence and, with notifications allowed, notified once.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { PHONE, collectErrors, launchChromium, waitForServiceWorker } from './support/browser';
@@ -105,6 +105,47 @@ describe('a student mentor of a «ученик – ученик» pair (360×640
     await page.waitForTimeout(1500);
     expect(await shown()).toHaveLength(1);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('logs a meeting in three taps from the home screen; a half-typed note survives the tab being killed', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'ru-RU' });
+    const page = await context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(`${baseUrl}/`);
+    await addStudent(page, 'Кузнецов Артём', '10А', 'База наставников');
+    await addStudent(page, 'Орлов Миша', '6Б', 'База наставляемых');
+    await page.goto(`${baseUrl}/pairs/new`);
+    await page.locator('label.chip', { hasText: 'ученик – ученик' }).click();
+    await page.getByRole('checkbox', { name: /Кузнецов Артём/ }).check();
+    await page.getByRole('checkbox', { name: /Орлов Миша/ }).check();
+    await page.getByRole('button', { name: 'Создать пару' }).click();
+    await page.waitForURL(new RegExp(`/pairs/${UUID}$`));
+
+    // Tap 1: home. Tap 2: the pair card's "log a meeting". Tap 3: save. Everything defaulted.
+    await page.getByRole('link', { name: 'Главная' }).first().click();
+    await page.getByTestId('pair-card').getByTestId('log-meeting').click();
+    await page.getByTestId('save-meeting').click();
+    await page.waitForURL(new RegExp(`/pairs/${UUID}$`));
+    const logged = page.getByTestId('meeting-item');
+    await expect(logged.count()).resolves.toBe(1);
+    await expect(logged.first().innerText()).resolves.toContain('Организационная');
+
+    // A half-typed note, then the tab dies without saving: the draft is there when it comes back.
+    await page.getByTestId('log-meeting').click();
+    await page.getByText('Ещё (по желанию)').click();
+    await page.getByLabel('Что получилось?').fill('Разобрали дроби, Миша');
+    const formUrl = page.url();
+    await page.waitForTimeout(800);
+    await page.close({ runBeforeUnload: false });
+    const again = await context.newPage();
+    const errorsAgain = collectErrors(again);
+    await again.goto(formUrl);
+    await again.getByTestId('draft-restored').waitFor();
+    await expect(again.getByLabel('Что получилось?').inputValue()).resolves.toBe(
+      'Разобрали дроби, Миша',
+    );
+    expect([...errors, ...errorsAgain]).toEqual([]);
     await context.close();
   });
 });
