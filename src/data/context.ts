@@ -35,48 +35,14 @@ export function openUserDataContext(userId: string, schoolId: string): Promise<D
   return openDataContext(userDatabaseName(userId), schoolId);
 }
 
-let current: Promise<DataContext> | null = null;
-let held: ((context: Promise<DataContext>) => void) | null = null;
-const listeners = new Set<() => void>();
-
-/** The context the app writes to; device-only until a sign-in switches it. */
-export function appDataContext(): Promise<DataContext> {
-  current ??= openDataContext();
-  return current;
-}
-
-/**
- * Makes everyone who asks for the app's context wait until `setAppDataContext` says which
- * database it is (on start in sync mode, until the saved session is resumed or not), so no
- * screen first shows the device-only database and then jumps to the user's.
- */
-export function holdAppDataContext(): void {
-  if (current || held) return;
-  current = new Promise<DataContext>((resolve) => {
-    held = (context) => resolve(context);
-  });
-}
-
-/**
- * Switches the app to another database. Those waiting on a hold get it; those already
- * reading another database are told (see `onAppDataContextChange`) to read again.
- */
-export function setAppDataContext(context: Promise<DataContext>): void {
-  current = context;
-  const release = held;
-  held = null;
-  if (release) {
-    release(context);
-    return;
-  }
-  for (const listener of listeners) listener();
-}
-
-/** Called whenever the app switches database (sign-in, sign-out); returns an unsubscribe. */
-export function onAppDataContextChange(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+// Which database the app uses lives in appContext.ts (no Dexie there, so the app's first chunk
+// can hold a sign-in's place without loading IndexedDB code); re-exported here for callers.
+export {
+  appDataContext,
+  holdAppDataContext,
+  onAppDataContextChange,
+  setAppDataContext,
+} from './appContext';
 
 export interface StoredMembership {
   school_id: string;

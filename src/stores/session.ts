@@ -5,13 +5,13 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { backendConfig, loadSupabaseClient } from '@/api';
 import type { AuthUser, Membership } from '@/api/auth';
-import {
-  holdAppDataContext,
-  openDataContext,
-  setAppDataContext,
-  storedMemberships,
-} from '@/data/context';
+import { holdAppDataContext, setAppDataContext } from '@/data/appContext';
 import { useSyncStatusStore } from './syncStatus';
+
+/** The device-only database (Dexie is loaded only now, outside the app's first chunk). */
+function deviceDataContext() {
+  return import('@/data/context').then((m) => m.openDataContext());
+}
 
 export type SessionStatus = 'device-only' | 'starting' | 'signed-out' | 'signed-in';
 
@@ -38,6 +38,7 @@ export const useSessionStore = defineStore('session', () => {
       return await api.myMemberships(client, next.id);
     } catch (error) {
       if (!(error instanceof api.AuthError) || error.reason !== 'network') throw error;
+      const { storedMemberships } = await import('@/data/context');
       const stored = (await storedMemberships(next.id)) as Membership[];
       if (stored.length === 0) throw error;
       return stored;
@@ -59,7 +60,7 @@ export const useSessionStore = defineStore('session', () => {
       });
     } else {
       // A member of no school yet: nothing to sync; the device's own database stays in use.
-      setAppDataContext(openDataContext());
+      setAppDataContext(deviceDataContext());
     }
     sync.setSignedIn(true);
     status.value = 'signed-in';
@@ -90,7 +91,7 @@ export const useSessionStore = defineStore('session', () => {
   /** No account on this device (yet): the device-only database is the app's. */
   function signedOut(): void {
     status.value = 'signed-out';
-    setAppDataContext(openDataContext());
+    setAppDataContext(deviceDataContext());
   }
 
   async function sendEmailCode(email: string): Promise<void> {
