@@ -61,6 +61,29 @@ describe('the sync issues screen', () => {
     expect(resent?.mutation_id).not.toBe('m-1');
   });
 
+  it('names the rule the server applied when it is known', async () => {
+    const { ctx, meeting } = await setUp();
+    await ctx.db.quarantine.put({
+      mutation_id: 'm-3',
+      table: 'questionnaire_responses',
+      row_id: meeting.id,
+      op: 'patch',
+      fields: { answers: { q8: 'Ответ со второго телефона' } },
+      base: {},
+      code: '23514',
+      constraint: 'questionnaire_response_submitted',
+      message: 'questionnaire_response_submitted',
+      reason: 'rejected',
+      quarantined_at: '2026-11-25T10:00:00.000Z',
+    });
+    const { wrapper } = await mountApp('/sync-issues');
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="quarantined"]')).toHaveLength(1));
+    const card = wrapper.get('[data-testid="quarantined"]');
+    expect(card.text()).toContain('Анкета');
+    expect(card.text()).toContain('Анкета уже отправлена: ответы больше не меняются');
+    expect(card.text()).toContain('Ответ со второго телефона');
+  });
+
   it('resolves a conflict by taking the user’s value as a new edit', async () => {
     const { ctx, meeting } = await setUp();
     await ctx.db.sync_conflicts.put({
