@@ -1,5 +1,5 @@
 // Pushing 1,000 queued meetings with the real SyncEngine (fake-indexeddb, supabase-js through
-// the PostgREST harness, sync_push in batches of 50) against one raw multi-row INSERT of the
+// the PostgREST harness, sync_push in the engine's batches) against one raw multi-row INSERT of the
 // same 1,000 rows by the superuser into the same table. Run through bench/push-throughput.mjs.
 // Beside the two totals it prints where the engine's time goes: inside the harness's request
 // handling (connection, planning, sync_push, commit), sync_push alone over one connection, and
@@ -13,7 +13,7 @@ import { openUserDataContext } from '@/data/context';
 import { logMeeting } from '@/data/repos/meetings';
 import type { MeetingInput } from '@/domain/meetings';
 import type { Meeting } from '@/domain/types';
-import { SyncEngine } from '@/sync/engine';
+import { DEFAULT_PUSH_BATCH, SyncEngine } from '@/sync/engine';
 import { createTestDb, type TestDb } from '../test/support/db';
 import { createTestSupabaseClient } from '../test/support/postgrest';
 import { claimsOf, createWorld, type World } from '../test/factories/sync';
@@ -21,7 +21,8 @@ import { claimsOf, createWorld, type World } from '../test/factories/sync';
 const CHANGES = Number(process.env.PUSH_CHANGES ?? 1000);
 const RUNS = Number(process.env.PUSH_RUNS ?? 3);
 const RATIO_BUDGET = 3;
-const BATCH = 50;
+// The engine's own batch size, so the direct-SQL comparison sends the same batches.
+const BATCH = DEFAULT_PUSH_BATCH;
 const TODAY = '2026-11-25';
 const LABEL =
   process.env.BENCH_DB_LABEL ?? (process.env.TEST_DATABASE_URL ? 'PostgreSQL' : 'PGlite');

@@ -64,15 +64,36 @@ export interface SettleSummary {
   rejected: number;
 }
 
-/** Removes the answered entries; refused ones move to the quarantine with their text. */
+/**
+ * Removes the answered entries; refused ones move to the quarantine with their text.
+ * `sent` (the batch as read by readOutboxBatch) lets the entries be found by their primary
+ * key: an entry keeps its seq and its unique mutation_id for its whole life, so the entry
+ * at a sent seq that still carries the answered mutation_id is the one that was sent (an
+ * entry removed meanwhile is simply not found). Answers for ids not in `sent` are looked up
+ * by mutation_id. (A secondary-index anyOf over the whole batch cost ~0.7 ms per entry on
+ * fake-indexeddb.)
+ */
 export async function settlePushResults(
   db: AppDatabase,
   response: PushResponse,
+  sent: readonly Mutation[] = [],
 ): Promise<SettleSummary> {
   const summary: SettleSummary = { applied: 0, conflicts: 0, rejected: 0 };
   await db.transaction('rw', db.outbox, db.quarantine, async () => {
     const ids = response.results.map((r) => r.mutation_id);
-    const entries = await db.outbox.where('mutation_id').anyOf(ids).toArray();
+    const seqOf = new Map(sent.map((m) => [m.mutation_id, m.seq]));
+    const bySeq = ids.filter((id) => seqOf.has(id));
+    const byIndex = ids.filter((id) => !seqOf.has(id));
+    const [found, looked] = await Promise.all([
+      db.outbox.bulkGet(bySeq.map((id) => seqOf.get(id) as number)),
+      byIndex.length > 0
+        ? db.outbox.where('mutation_id').anyOf(byIndex).toArray()
+        : Promise.resolve([] as OutboxEntry[]),
+    ]);
+    const entries = [
+      ...found.filter((e, i): e is OutboxEntry => e !== undefined && e.mutation_id === bySeq[i]),
+      ...looked,
+    ];
     const byId = new Map(entries.map((e) => [e.mutation_id, e]));
     const settled: number[] = [];
     const refused: QuarantineEntry[] = [];

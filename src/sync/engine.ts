@@ -18,8 +18,15 @@ import {
 import { SyncError, type SyncTransport } from '@/domain/syncProtocol';
 import { SyncEvents } from './events';
 
+/**
+ * Mutations per sync_push call by default. The server applies a run of plain inserts as one
+ * set-based INSERT (one subtransaction) and everything else one subtransaction per mutation;
+ * it accepts at most 500 per call.
+ */
+export const DEFAULT_PUSH_BATCH = 200;
+
 export interface SyncEngineOptions {
-  /** Mutations per sync_push call (each is a subtransaction on the server). */
+  /** Mutations per sync_push call (default DEFAULT_PUSH_BATCH). */
   batchSize?: number;
   /** Rows per sync_pull page (PostgREST caps results; the server pages on whole versions). */
   pullLimit?: number;
@@ -46,7 +53,7 @@ export class SyncEngine {
     private readonly transport: SyncTransport,
     options: SyncEngineOptions = {},
   ) {
-    this.batchSize = options.batchSize ?? 50;
+    this.batchSize = options.batchSize ?? DEFAULT_PUSH_BATCH;
     this.pullLimit = options.pullLimit ?? 1000;
     this.maxPages = options.maxPages ?? 1000;
   }
@@ -88,7 +95,7 @@ export class SyncEngine {
       if (!batch.every((m) => answered.has(m.mutation_id))) {
         throw new SyncError('protocol', 'sync_push did not answer for every mutation');
       }
-      const summary = await settlePushResults(db, response);
+      const summary = await settlePushResults(db, response, batch);
       result.pushed += batch.length;
       result.rejected += summary.rejected;
       result.conflicts += summary.conflicts;
