@@ -207,6 +207,34 @@ export function createPostgrestFetch(
     if (next) next();
     else freeSlots++;
   };
+  type PooledSql = Sql & { release(): Promise<void> };
+  const idle: PooledSql[] = [];
+  // PostgREST's db-pool-max-idletime, shortened: tests create many harnesses (one per
+  // simulated device) and must not hold the server's connection slots for long.
+  const MAX_IDLE = 2;
+  const IDLE_MS = 1000;
+  const idleTimers = new Map<PooledSql, ReturnType<typeof setTimeout>>();
+  const park = (conn: PooledSql): void => {
+    idle.push(conn);
+    const timer = setTimeout(() => {
+      idleTimers.delete(conn);
+      const at = idle.indexOf(conn);
+      if (at >= 0) {
+        idle.splice(at, 1);
+        void conn.release().catch(() => undefined);
+      }
+    }, IDLE_MS);
+    timer.unref?.();
+    idleTimers.set(conn, timer);
+  };
+  const unpark = (): PooledSql | undefined => {
+    const conn = idle.pop();
+    if (conn) {
+      clearTimeout(idleTimers.get(conn));
+      idleTimers.delete(conn);
+    }
+    return conn;
+  };
   // PGlite is one session: requests take turns, as they would on a pool of one.
   let queue: Promise<unknown> = Promise.resolve();
   const serialize = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -232,11 +260,18 @@ export function createPostgrestFetch(
     if (db.kind === 'pglite') return serialize(() => fn(traced(db)));
     await acquireSlot();
     try {
-      const conn = await db.connect();
+      // Like PostgREST's pool: a connection serves request after request (keeping its
+      // prepared plans), and is dropped only when a request failed in a way that may have
+      // left it in an unknown state. The fixture's close() ends the idle ones.
+      const conn = unpark() ?? (await db.connect());
+      let reusable = false;
       try {
-        return await fn(traced(conn));
+        const result = await fn(traced(conn));
+        reusable = true;
+        return result;
       } finally {
-        await conn.release();
+        if (reusable && idle.length < MAX_IDLE) park(conn);
+        else await conn.release();
       }
     } finally {
       releaseSlot();
