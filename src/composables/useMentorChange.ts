@@ -1,6 +1,7 @@
 import { computed, toValue, type MaybeRefOrGetter } from 'vue';
 import {
   observeMentorChangeRequests,
+  observeOpenMentorChangeRequests,
   requestMentorChange,
   resolveMentorChange,
 } from '@/data/repos/mentorChange';
@@ -60,4 +61,16 @@ export function useMentorChange(pairId: MaybeRefOrGetter<string>) {
   const resolve = useCommand(resolveMentorChange);
 
   return { isStaff, myMenteeId, myRequest, canAsk, open, ask, resolve };
+}
+
+/** The school's open requests for another mentor, for the curator's home; none for others. */
+export function useOpenMentorChangeRequests() {
+  const session = useSessionStore();
+  const { data } = useLiveQuery(observeOpenMentorChangeRequests);
+  const isStaff = computed(
+    () =>
+      (session.isDeviceOnly && session.memberships.length === 0) ||
+      session.memberships.some((m) => m.role === 'curator' || m.role === 'school_admin'),
+  );
+  return computed(() => (isStaff.value ? (data.value ?? []) : []));
 }

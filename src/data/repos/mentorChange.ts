@@ -3,10 +3,11 @@
 // never receives these rows from the server (RLS); the UI must not show them to a mentor.
 import { liveQuery } from 'dexie';
 import {
-  validateMentorChangeReason,
-  validateResolution,
   type MentorChangeDecision,
   type MentorChangeRequest,
+  openRequests,
+  validateMentorChangeReason,
+  validateResolution,
 } from '@/domain/mentorChange';
 import type { SyncedTable } from '@/domain/types';
 import { assertValid, cleanText, ValidationError } from '@/domain/validation';
@@ -89,4 +90,11 @@ export function observeMentorChangeRequests(
       .filter((r) => r.deleted_at === null)
       .sort((a, b) => b.created_at.localeCompare(a.created_at)),
   );
+}
+
+/** Every open request of the school on this device, oldest first (for the curator's home). */
+export function observeOpenMentorChangeRequests(
+  ctx: DataContext,
+): Observable<MentorChangeRequest[]> {
+  return liveQuery(async () => openRequests(await requestsTable(ctx).toArray()));
 }

@@ -1,6 +1,7 @@
 // The sign-in screen in a build that syncs, with the server out of reach (a closed local port,
 // nothing emulated): every refusal is a translated message and what the user typed stays.
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { useSessionStore } from '@/stores/session';
 import { mountApp } from '../mountApp';
 
 vi.hoisted(() => {
@@ -46,5 +47,15 @@ describe('signing in', () => {
       timeout: 10_000,
     });
     expect(input(wrapper, 'invite-code').value).toBe('alsa-5k7m');
+  });
+
+  it('home tells a signed-in participant with no pair to wait for the curator, not to add people', async () => {
+    const { wrapper, router, pinia } = await mountApp('/sign-in');
+    useSessionStore(pinia).memberships = [
+      { school_id: 'a2000000-0000-4000-8000-00000000000a', role: 'mentor', participant_id: null },
+    ];
+    await router.push('/');
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Куратор ещё не добавил вас в пару'));
+    expect(wrapper.text()).not.toContain('Внести участников');
   });
 });

@@ -5,6 +5,7 @@ import { appDataContext } from '@/data/context';
 import { logMeeting } from '@/data/repos/meetings';
 import { addParticipant, recordConsent } from '@/data/repos/participants';
 import { createPair } from '@/data/repos/pairs';
+import { requestMentorChange } from '@/data/repos/mentorChange';
 import { createPlan } from '@/data/repos/plans';
 import { useSessionStore } from '@/stores/session';
 import { aPairWithPeople } from '../../data/context';
@@ -91,5 +92,19 @@ describe('home for a mentee who also mentors', () => {
     await vi.waitFor(() => expect(wrapper.text()).toContain('План Анны'));
     expect(wrapper.find('main form').exists()).toBe(false);
     expect(wrapper.findAll('main button')).toEqual([]);
+  });
+
+  it('shows the curator the open requests for another mentor, with the way to the pair', async () => {
+    const ctx = await appDataContext();
+    const { pair, mentee } = await aPairWithPeople(ctx);
+    await requestMentorChange(ctx, pair.id, mentee.id, 'Хочу другого наставника');
+    const { wrapper } = await mountApp('/');
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="home-mentor-change-requests"]').exists()).toBe(true),
+    );
+    const section = wrapper.get('[data-testid="home-mentor-change-requests"]');
+    expect(section.text()).toContain('Запросы на смену наставника: 1');
+    expect(section.get('a').text()).toBe('Петров Сергей Иванович → Смирнова Анна');
+    expect(section.get('a').attributes('href')).toBe(`/pairs/${pair.id}`);
   });
 });
