@@ -114,3 +114,27 @@ export function backoffDelay(
   const ceiling = Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt));
   return Math.round(ceiling / 2 + (ceiling / 2) * random);
 }
+
+/**
+ * PostgreSQL keeps at most 64 subtransactions per transaction in its fast cache; past that,
+ * every other session's snapshots get slower while the call runs. The server gives each
+ * patch and delete a subtransaction of its own (a run of inserts shares one), so a batch
+ * carries at most this many of them.
+ */
+export const MAX_SUBTRANSACTIONS_PER_PUSH = 60;
+
+/**
+ * The longest prefix of `batch` (outbox order is kept) with at most `maxOthers` mutations that
+ * are not inserts; never empty when the batch is not.
+ */
+export function pushablePrefix<T extends { op: MutationOp }>(
+  batch: readonly T[],
+  maxOthers: number = MAX_SUBTRANSACTIONS_PER_PUSH,
+): T[] {
+  let others = 0;
+  for (let i = 0; i < batch.length; i++) {
+    if (batch[i]!.op !== 'insert') others++;
+    if (others > maxOthers) return batch.slice(0, Math.max(i, 1));
+  }
+  return [...batch];
+}

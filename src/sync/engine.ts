@@ -15,7 +15,7 @@ import {
   resetSchools,
   settlePushResults,
 } from '@/data/syncStore';
-import { SyncError, type SyncTransport } from '@/domain/syncProtocol';
+import { pushablePrefix, SyncError, type SyncTransport } from '@/domain/syncProtocol';
 import { SyncEvents } from './events';
 
 /**
@@ -88,7 +88,7 @@ export class SyncEngine {
   private async push(result: RoundResult): Promise<void> {
     const { db, deviceId } = this.ctx;
     for (;;) {
-      const batch = await readOutboxBatch(db, this.batchSize);
+      const batch = pushablePrefix(await readOutboxBatch(db, this.batchSize));
       if (batch.length === 0) return;
       const response = await this.transport.push(deviceId, batch);
       const answered = new Set(response.results.map((r) => r.mutation_id));
