@@ -2,6 +2,7 @@ import { computed, ref, shallowRef, toValue, type MaybeRefOrGetter } from 'vue';
 import { loadSupabaseClient } from '@/api';
 import type { IssuedInvite } from '@/api/invites';
 import { inviteJoinUrl } from '@/domain/invite';
+import { isStaffRole } from '@/domain/types';
 import { useSessionStore } from '@/stores/session';
 import { useOnline } from './useOnline';
 
@@ -30,10 +31,7 @@ export function useInvite(schoolId: MaybeRefOrGetter<string | undefined>) {
   const error = ref<string | null>(null);
 
   const isStaff = computed(() =>
-    session.memberships.some(
-      (m) =>
-        (m.role === 'curator' || m.role === 'school_admin') && m.school_id === toValue(schoolId),
-    ),
+    session.memberships.some((m) => isStaffRole(m.role) && m.school_id === toValue(schoolId)),
   );
   const block = computed<InviteBlock>(() => {
     if (session.isDeviceOnly) return 'device_only';

@@ -6,6 +6,7 @@ import {
   resolveMentorChange,
 } from '@/data/repos/mentorChange';
 import { canRequestAgain, latestRequestBy, openRequests } from '@/domain/mentorChange';
+import { isStaffRole } from '@/domain/types';
 import { useSessionStore } from '@/stores/session';
 import { useCommand } from './useCommand';
 import { useLiveQuery } from './useLiveQuery';
@@ -27,9 +28,7 @@ export function useMentorChange(pairId: MaybeRefOrGetter<string>) {
     session.isDeviceOnly && session.memberships.length === 0
       ? true
       : session.memberships.some(
-          (m) =>
-            (m.role === 'curator' || m.role === 'school_admin') &&
-            m.school_id === pair.value?.pair.school_id,
+          (m) => isStaffRole(m.role) && m.school_id === pair.value?.pair.school_id,
         ),
   );
   /** The signed-in user's participant id as a mentee of this pair, if they are one. */
@@ -68,9 +67,7 @@ export function useOpenMentorChangeRequests() {
   const session = useSessionStore();
   const { data } = useLiveQuery(observeOpenMentorChangeRequests);
   const isStaff = computed(
-    () =>
-      (session.isDeviceOnly && session.memberships.length === 0) ||
-      session.memberships.some((m) => m.role === 'curator' || m.role === 'school_admin'),
+    () => (session.isDeviceOnly && session.memberships.length === 0) || session.isStaff,
   );
   return computed(() => (isStaff.value ? (data.value ?? []) : []));
 }

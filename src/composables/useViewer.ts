@@ -10,6 +10,6 @@ export function useViewer() {
       .map((m) => m.participant_id)
       .filter((id): id is string => id !== null),
     isDeviceOnly: session.isDeviceOnly,
-    isCoordinator: session.roles.some((r) => r === 'curator' || r === 'school_admin'),
+    isCoordinator: session.isStaff,
   }));
 }

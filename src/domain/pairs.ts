@@ -8,6 +8,7 @@ import {
   type Meeting,
   type MentoringForm,
   type Pair,
+  type Participant,
   type PlanTask,
 } from './types';
 
@@ -106,4 +107,25 @@ export function validateApproval(
     });
   }
   return errors;
+}
+
+/* Which side of a pair a user is on. A person can mentor one pair and be mentored in another;
+   staff (curator, school admin) and device-only users run every pair. */
+export interface PairPeople {
+  mentors: readonly Pick<Participant, 'id'>[];
+  mentees: readonly Pick<Participant, 'id'>[];
+}
+
+export type PairRole = 'mentor' | 'mentee' | 'staff';
+
+/** The user's side in one pair: their own mentor or mentee seat first, else the school's staff. */
+export function pairRoleOf(
+  pair: PairPeople,
+  memberships: readonly { role: string; participant_id: string | null }[],
+): PairRole {
+  // No account (device-only mode) means no seat in any pair: the user runs them all.
+  const mine = new Set(memberships.map((m) => m.participant_id).filter((id) => id !== null));
+  if (pair.mentors.some((p) => mine.has(p.id))) return 'mentor';
+  if (pair.mentees.some((p) => mine.has(p.id))) return 'mentee';
+  return 'staff';
 }

@@ -3,6 +3,7 @@
 // server, so a response the device accepts is never refused there; the required rule and
 // the due rules are the app's own.
 import type { FieldError } from './validation';
+import { isStaffRole } from './types';
 import type {
   IsoDate,
   IsoTimestamp,
@@ -372,7 +373,7 @@ export interface QuestionnaireViewer {
 }
 
 const isStaff = (viewer: QuestionnaireViewer) =>
-  viewer.memberships.some((m) => m.role === 'curator' || m.role === 'school_admin');
+  viewer.memberships.some((m) => isStaffRole(m.role));
 
 /**
  * Who may fill a participant's questionnaire: the participant themself, school staff

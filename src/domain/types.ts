@@ -171,3 +171,8 @@ export const SYNCED_TABLES = [
   'sync_conflicts',
 ] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];
+
+/** Membership roles that run the school's programme: they see and set up every pair. */
+export function isStaffRole(role: string): boolean {
+  return role === 'curator' || role === 'school_admin';
+}

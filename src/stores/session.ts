@@ -6,6 +6,7 @@ import { computed, ref, shallowRef } from 'vue';
 import { backendConfig, loadSupabaseClient } from '@/api';
 import type { AuthUser, Membership } from '@/api/auth';
 import { holdAppDataContext, setAppDataContext } from '@/data/appContext';
+import { isStaffRole } from '@/domain/types';
 import { useSyncStatusStore } from './syncStatus';
 
 /** The device-only database (Dexie is loaded only now, outside the app's first chunk). */
@@ -30,6 +31,8 @@ export const useSessionStore = defineStore('session', () => {
   const user = shallowRef<AuthUser | null>(null);
   const memberships = shallowRef<Membership[]>([]);
   const roles = computed(() => [...new Set(memberships.value.map((m) => m.role))]);
+  /** A curator or school admin in some school (device-only: nobody is signed in). */
+  const isStaff = computed(() => roles.value.some(isStaffRole));
 
   /** The user's memberships from the server, or as last synced when there is no signal. */
   async function membershipsOf(next: AuthUser): Promise<Membership[]> {
@@ -136,6 +139,7 @@ export const useSessionStore = defineStore('session', () => {
     user,
     memberships,
     roles,
+    isStaff,
     init,
     sendEmailCode,
     verifyEmailCode,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSteps } from '@/domain/pairs';
+import { nextSteps, pairRoleOf } from '@/domain/pairs';
 import { aMeeting, aPair, aTask } from '../../factories/rows';
 
 const today = '2026-11-25';
@@ -64,5 +64,17 @@ describe('nextSteps', () => {
       { key: 'draftNeedsApproval' },
       { key: 'organisationalNotHeld' },
     ]);
+  });
+});
+
+describe('pairRoleOf', () => {
+  const pair = { mentors: [{ id: 'anna' }], mentees: [{ id: 'vova' }] };
+  it('puts the user in their own seat first, whatever else they are', () => {
+    expect(pairRoleOf(pair, [{ role: 'mentee', participant_id: 'anna' }])).toBe('mentor');
+    expect(pairRoleOf(pair, [{ role: 'curator', participant_id: 'vova' }])).toBe('mentee');
+  });
+  it('is staff for anyone without a seat, including a device with no account', () => {
+    expect(pairRoleOf(pair, [{ role: 'curator', participant_id: null }])).toBe('staff');
+    expect(pairRoleOf(pair, [])).toBe('staff');
   });
 });
