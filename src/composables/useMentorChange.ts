@@ -10,7 +10,7 @@ import { isStaffRole } from '@/domain/types';
 import { useSessionStore } from '@/stores/session';
 import { useCommand } from './useCommand';
 import { useLiveQuery } from './useLiveQuery';
-import { usePair } from './usePairs';
+import { usePairDetail } from './usePairs';
 
 /**
  * A pair's requests for another mentor, seen from the user's side: the mentee asks and follows
@@ -19,7 +19,7 @@ import { usePair } from './usePairs';
  */
 export function useMentorChange(pairId: MaybeRefOrGetter<string>) {
   const session = useSessionStore();
-  const { pair } = usePair(pairId);
+  const { pair } = usePairDetail(pairId);
   const { data } = useLiveQuery(observeMentorChangeRequests, () => toValue(pairId));
   const requests = computed(() => data.value ?? []);
 

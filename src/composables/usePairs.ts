@@ -35,9 +35,15 @@ export function usePairOverviews() {
   return { pairs, isLoading, error };
 }
 
-/** One pair with its people, meetings (newest first), private notes and next steps. */
-export function usePair(pairId: MaybeRefOrGetter<string>) {
+/** One pair with its people, meetings (newest first) and private notes; no next steps. */
+export function usePairDetail(pairId: MaybeRefOrGetter<string>) {
   const { data, isLoading, error } = useLiveQuery(observePair, () => toValue(pairId));
+  return { pair: data, isLoading, error };
+}
+
+/** One pair with everything of usePairDetail and its next steps (its questionnaires too). */
+export function usePair(pairId: MaybeRefOrGetter<string>) {
+  const { pair: data, isLoading, error } = usePairDetail(pairId);
   const { isExitMissing } = usePairQuestionnaires(pairId);
   const pair = computed(() => {
     const detail = data.value;
