@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# The database pipeline: a throwaway PostgreSQL 15 (what production runs), the migrations
-# pushed by the real `supabase` CLI, Supabase's security advisors and plpgsql_check lint,
+# The database pipeline: the generated schema migration checked against supabase/schemas/,
+# a throwaway PostgreSQL 15 (what production runs), the migrations pushed by the real
+# `supabase` CLI, a second database built from the schema files whose pg_dump must equal the
+# migrations' (the CLI's own `db diff` needs Docker), Supabase's security and performance
+# advisors and plpgsql_check lint,
 # the seed, the generated `Database` types compared with the committed ones, and the
 # database test suite. As on hosted Supabase, `postgres` is NOT a superuser: the cluster's
 # superuser is `supabase_admin`, and the migrations, seed and advisors run as `postgres`
@@ -25,6 +28,13 @@ DB_URL="postgresql://postgres@127.0.0.1:${PORT}/postgres"
 ADMIN_URL="postgresql://supabase_admin@127.0.0.1:${PORT}/postgres"
 CLI_DB_URL="${DB_URL}?sslmode=disable"
 TYPES_FILE=src/api/database.types.ts
+# Step 5b's second database, built from supabase/schemas/ instead of the migrations.
+SCHEMA_DB=nastavnik_schema_files
+SCHEMA_DB_URL="postgresql://postgres@127.0.0.1:${PORT}/${SCHEMA_DB}"
+# Migrations whose objects are not in supabase/schemas/ yet (applied after the schema files
+# in step 5b). Empty: every object of the schema is in supabase/schemas/ (the sync protocol
+# in 900-950_sync_*.sql).
+SCHEMA_EXTRA_MIGRATIONS=""
 export CI="${CI:-true}" DO_NOT_TRACK=1 SUPABASE_TELEMETRY_DISABLED=1 PGCONNECT_TIMEOUT=10
 
 START=$SECONDS
@@ -49,7 +59,11 @@ psql_admin() {
   psql "$ADMIN_URL" --no-psqlrc --quiet -v ON_ERROR_STOP=1 "$@"
 }
 
-header "1/8 PostgreSQL 15 and plpgsql_check"
+header "1/9 Generated schema migration = supabase/schemas/ (no drift)"
+node supabase/build-migration.mjs --check ||
+  fail "supabase/migrations/20261125000100_schema.sql drifted from supabase/schemas/ (npm run db:build)"
+
+header "2/9 PostgreSQL 15 and plpgsql_check"
 if [ "$(id -u)" = 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 \
     postgresql-15 postgresql-15-plpgsql-check >/tmp/db-apt.log 2>&1 ||
@@ -60,7 +74,7 @@ fi
   fail "plpgsql_check is not installed (apt-get install postgresql-15-plpgsql-check)"
 "$PG_BIN/postgres" --version
 
-header "2/8 Throwaway cluster on 127.0.0.1:${PORT}"
+header "3/9 Throwaway cluster on 127.0.0.1:${PORT}"
 # Leftovers of a run that was killed before its trap ran (its db.sh no longer alive).
 for stale in /tmp/nastavnik-ci-db.*; do
   [ -d "$stale" ] || continue
@@ -103,7 +117,7 @@ as_pg "$PG_BIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/postgres.log" -w -t 60 \
 "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$PORT" -U supabase_admin -t 30 || fail "server not ready"
 psql_admin -tAc 'select version()'
 
-header "3/8 Supabase stand-in: hosted-like postgres role + test/support/supabase-shim.sql"
+header "4/9 Supabase stand-in: hosted-like postgres role + test/support/supabase-shim.sql"
 [ -f test/support/supabase-shim.sql ] || fail "test/support/supabase-shim.sql is missing"
 psql_admin <<'SQL' || fail "creating the postgres role"
 create role postgres login createrole createdb replication bypassrls;
@@ -122,8 +136,13 @@ grant all on all tables in schema auth to postgres;
 grant execute on all functions in schema auth to postgres;
 create extension if not exists plpgsql_check schema extensions;
 SQL
+# A copy of the prepared, still empty database for step 5b (the schema files).
+psql_admin <<SQL || fail "creating the database $SCHEMA_DB"
+create database $SCHEMA_DB template postgres;
+grant all on database $SCHEMA_DB to postgres with grant option;
+SQL
 
-header "4/8 supabase db push (migrations through the real CLI)"
+header "5/9 supabase db push (migrations through the real CLI)"
 [ -d "$WORKDIR/supabase/migrations" ] || fail "no $WORKDIR/supabase/migrations"
 npx --no-install supabase db push --workdir "$WORKDIR" --db-url "$CLI_DB_URL" --yes --include-all ||
   fail "supabase db push"
@@ -132,16 +151,57 @@ expected="$(find "$WORKDIR/supabase/migrations" -maxdepth 1 -name '*.sql' | wc -
 [ "$applied" = "$expected" ] || fail "supabase db push applied $applied of $expected migrations"
 echo "applied $applied migrations"
 
-header "5/8 supabase db advisors --type security (any finding fails)"
+header "5b/9 Schema files build the same database as the migrations (pg_dump --schema-only)"
+# Each file of supabase/schemas/ in name order (as `supabase db diff` applies them), then the
+# migrations not folded into the schema files yet; the two schema-only dumps must be equal.
+for f in "$WORKDIR"/supabase/schemas/*.sql; do
+  psql "$SCHEMA_DB_URL" --no-psqlrc --quiet -v ON_ERROR_STOP=1 --single-transaction -f "$f" >/dev/null ||
+    fail "applying $f to $SCHEMA_DB"
+done
+for m in $SCHEMA_EXTRA_MIGRATIONS; do
+  psql "$SCHEMA_DB_URL" --no-psqlrc --quiet -v ON_ERROR_STOP=1 --single-transaction \
+    -f "$WORKDIR/supabase/migrations/$m" >/dev/null || fail "applying migration $m to $SCHEMA_DB"
+done
+schema_dump() {
+  # \restrict lines carry a random key per run; the CLI's own bookkeeping is not schema.
+  "$PG_BIN/pg_dump" --schema-only --exclude-schema=supabase_migrations "$1" | grep -v '^\\\(un\)\?restrict '
+}
+schema_dump "postgresql://supabase_admin@127.0.0.1:${PORT}/postgres" >"$PGTMP/from-migrations.sql" ||
+  fail "pg_dump of the migrated database"
+schema_dump "postgresql://supabase_admin@127.0.0.1:${PORT}/${SCHEMA_DB}" >"$PGTMP/from-schema-files.sql" ||
+  fail "pg_dump of $SCHEMA_DB"
+if ! diff -u "$PGTMP/from-migrations.sql" "$PGTMP/from-schema-files.sql" >"$PGTMP/schema.diff"; then
+  head -n 80 "$PGTMP/schema.diff"
+  fail "the migrations and supabase/schemas/ build different databases (diff above: - migrations, + schema files)"
+fi
+echo "identical: $(grep -c '^CREATE ' "$PGTMP/from-migrations.sql") CREATE statements"
+
+header "6/9 supabase db advisors --type security (any finding fails)"
 npx --no-install supabase db advisors --workdir "$WORKDIR" --db-url "$CLI_DB_URL" \
   --type security --level info --fail-on "${DB_ADVISORS_FAIL_ON:-info}" ||
   fail "Supabase security advisors reported findings (above)"
 
-header "6/8 supabase db lint (plpgsql_check)"
+header "6b/9 supabase db advisors --type performance (any finding fails)"
+# On a fresh database every index is "unused" (no query has run yet), so that one INFO
+# rule cannot be judged here; every other performance finding fails the run.
+npx --no-install supabase db advisors --workdir "$WORKDIR" --db-url "$CLI_DB_URL" \
+  --type performance --level info --output json >"$PGTMP/perf-advisors.json" ||
+  fail "supabase db advisors --type performance could not run"
+node -e '
+  const raw = require("fs").readFileSync(process.argv[1], "utf8");
+  const start = raw.indexOf("[");
+  const all = start < 0 ? [] : JSON.parse(raw.slice(start));
+  const found = all.filter((f) => f.name !== "unused_index");
+  for (const f of found) console.log(`${f.level} ${f.name}: ${f.detail}`);
+  console.log(`${found.length} performance finding(s); ${all.length - found.length} unused_index ignored`);
+  if (found.length > 0 && process.env.DB_ADVISORS_FAIL_ON !== "none") process.exit(1);
+' "$PGTMP/perf-advisors.json" || fail "Supabase performance advisors reported findings (above)"
+
+header "7/9 supabase db lint (plpgsql_check)"
 npx --no-install supabase db lint --workdir "$WORKDIR" --db-url "$CLI_DB_URL" \
   --level warning --fail-on error || fail "supabase db lint found errors"
 
-header "7/8 Seed and generated types"
+header "8/9 Seed and generated types"
 if [ -f "$WORKDIR/supabase/seed.sql" ]; then
   psql_run -f "$WORKDIR/supabase/seed.sql" || fail "loading supabase/seed.sql"
 else
@@ -154,7 +214,7 @@ else
     fail "$TYPES_FILE drifted from the migrations (diff above; DB_WRITE_TYPES=1 .ci/db.sh rewrites it)"
 fi
 
-header "8/8 Database test suite on PostgreSQL 15"
+header "9/9 Database test suite on PostgreSQL 15"
 if [ "${DB_SKIP_TESTS:-0}" = 1 ]; then
   echo "skipped (DB_SKIP_TESTS=1)"
 else

@@ -198,10 +198,13 @@ export type Database = {
       invites: {
         Row: {
           code_hash: string;
+          code_prefix_hash: string;
           created_at: string;
           created_by: string | null;
           expires_at: string;
+          failed_attempts: number;
           id: string;
+          locked_at: string | null;
           participant_id: string;
           redeemed_at: string | null;
           redeemed_by: string | null;
@@ -211,10 +214,13 @@ export type Database = {
         };
         Insert: {
           code_hash: string;
+          code_prefix_hash: string;
           created_at?: string;
           created_by?: string | null;
           expires_at: string;
+          failed_attempts?: number;
           id?: string;
+          locked_at?: string | null;
           participant_id: string;
           redeemed_at?: string | null;
           redeemed_by?: string | null;
@@ -224,10 +230,13 @@ export type Database = {
         };
         Update: {
           code_hash?: string;
+          code_prefix_hash?: string;
           created_at?: string;
           created_by?: string | null;
           expires_at?: string;
+          failed_attempts?: number;
           id?: string;
+          locked_at?: string | null;
           participant_id?: string;
           redeemed_at?: string | null;
           redeemed_by?: string | null;
@@ -244,6 +253,70 @@ export type Database = {
           },
           {
             foreignKeyName: 'invites_school_id_fkey';
+            columns: ['school_id'];
+            referencedRelation: 'schools';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      meeting_confirmations: {
+        Row: {
+          confirmed_at: string;
+          created_at: string;
+          created_by: string | null;
+          deleted_at: string | null;
+          id: string;
+          meeting_id: string;
+          pair_id: string;
+          participant_id: string;
+          reflection: string | null;
+          school_id: string;
+          updated_at: string;
+          version: number;
+        };
+        Insert: {
+          confirmed_at?: string;
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          meeting_id: string;
+          pair_id: string;
+          participant_id: string;
+          reflection?: string | null;
+          school_id: string;
+          updated_at?: string;
+          version?: number;
+        };
+        Update: {
+          confirmed_at?: string;
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          meeting_id?: string;
+          pair_id?: string;
+          participant_id?: string;
+          reflection?: string | null;
+          school_id?: string;
+          updated_at?: string;
+          version?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'meeting_confirmations_meeting_fk';
+            columns: ['meeting_id', 'pair_id', 'school_id'];
+            referencedRelation: 'meetings';
+            referencedColumns: ['id', 'pair_id', 'school_id'];
+          },
+          {
+            foreignKeyName: 'meeting_confirmations_participant_fk';
+            columns: ['participant_id', 'school_id'];
+            referencedRelation: 'participants';
+            referencedColumns: ['id', 'school_id'];
+          },
+          {
+            foreignKeyName: 'meeting_confirmations_school_id_fkey';
             columns: ['school_id'];
             referencedRelation: 'schools';
             referencedColumns: ['id'];
@@ -312,8 +385,6 @@ export type Database = {
           format: string;
           held_on: string;
           id: string;
-          mentee_confirmed_at: string | null;
-          mentee_reflection: string | null;
           notes: string | null;
           pair_id: string;
           school_id: string;
@@ -331,8 +402,6 @@ export type Database = {
           format?: string;
           held_on: string;
           id?: string;
-          mentee_confirmed_at?: string | null;
-          mentee_reflection?: string | null;
           notes?: string | null;
           pair_id: string;
           school_id: string;
@@ -350,8 +419,6 @@ export type Database = {
           format?: string;
           held_on?: string;
           id?: string;
-          mentee_confirmed_at?: string | null;
-          mentee_reflection?: string | null;
           notes?: string | null;
           pair_id?: string;
           school_id?: string;
@@ -581,6 +648,7 @@ export type Database = {
           created_at: string;
           created_by: string | null;
           deleted_at: string | null;
+          full_name: string;
           id: string;
           pair_id: string;
           participant_id: string;
@@ -593,6 +661,7 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
+          full_name?: string;
           id?: string;
           pair_id: string;
           participant_id: string;
@@ -605,6 +674,7 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
+          full_name?: string;
           id?: string;
           pair_id?: string;
           participant_id?: string;
@@ -719,6 +789,7 @@ export type Database = {
           id: string;
           note: string | null;
           participant_id: string;
+          request: string | null;
           school_id: string;
           updated_at: string;
           version: number;
@@ -731,6 +802,7 @@ export type Database = {
           id?: string;
           note?: string | null;
           participant_id: string;
+          request?: string | null;
           school_id: string;
           updated_at?: string;
           version?: number;
@@ -743,6 +815,7 @@ export type Database = {
           id?: string;
           note?: string | null;
           participant_id?: string;
+          request?: string | null;
           school_id?: string;
           updated_at?: string;
           version?: number;
@@ -766,6 +839,7 @@ export type Database = {
         Row: {
           birth_year: number | null;
           class_label: string | null;
+          consent_covered_until: string | null;
           created_at: string;
           created_by: string | null;
           deleted_at: string | null;
@@ -779,7 +853,6 @@ export type Database = {
           kind: string;
           phone: string | null;
           position: string | null;
-          requests: string | null;
           school_id: string;
           subject: string | null;
           teaching_experience_years: number | null;
@@ -791,6 +864,7 @@ export type Database = {
         Insert: {
           birth_year?: number | null;
           class_label?: string | null;
+          consent_covered_until?: string | null;
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
@@ -804,7 +878,6 @@ export type Database = {
           kind: string;
           phone?: string | null;
           position?: string | null;
-          requests?: string | null;
           school_id: string;
           subject?: string | null;
           teaching_experience_years?: number | null;
@@ -816,6 +889,7 @@ export type Database = {
         Update: {
           birth_year?: number | null;
           class_label?: string | null;
+          consent_covered_until?: string | null;
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
@@ -829,7 +903,6 @@ export type Database = {
           kind?: string;
           phone?: string | null;
           position?: string | null;
-          requests?: string | null;
           school_id?: string;
           subject?: string | null;
           teaching_experience_years?: number | null;
@@ -912,6 +985,8 @@ export type Database = {
           expected_result: string | null;
           goal_id: string | null;
           id: string;
+          mentee_comment: string | null;
+          mentee_done_at: string | null;
           pair_id: string;
           plan_id: string;
           position: number;
@@ -931,6 +1006,8 @@ export type Database = {
           expected_result?: string | null;
           goal_id?: string | null;
           id?: string;
+          mentee_comment?: string | null;
+          mentee_done_at?: string | null;
           pair_id: string;
           plan_id: string;
           position?: number;
@@ -950,6 +1027,8 @@ export type Database = {
           expected_result?: string | null;
           goal_id?: string | null;
           id?: string;
+          mentee_comment?: string | null;
+          mentee_done_at?: string | null;
           pair_id?: string;
           plan_id?: string;
           position?: number;

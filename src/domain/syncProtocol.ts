@@ -1,5 +1,5 @@
-// The wire contract of supabase/migrations/*_sync_rpcs.sql (sync_push / sync_pull) and the
-// typed errors of the sync layer. Pure types and small pure helpers: no I/O here.
+// The wire contract of supabase/schemas/930_sync_push.sql and 940_sync_pull.sql (sync_push /
+// sync_pull) and the typed errors of the sync layer. Pure types and small pure helpers: no I/O here.
 
 export type MutationOp = 'insert' | 'patch' | 'delete';
 
@@ -15,23 +15,25 @@ export interface Mutation {
 
 export type MutationStatus = 'applied' | 'duplicate' | 'conflict' | 'rejected';
 
+/**
+ * One answer of sync_push, all of it (the server computes nothing else): the fields of a
+ * conflict are named by its sync_conflicts rows, and versions come with the rows in sync_pull.
+ */
 export interface MutationResult {
   mutation_id: string;
   status: MutationStatus;
+  /** A SQLSTATE (database refusal) or a sync word (invalid_mutation, field_conflict, row_deleted, …). */
   code?: string;
   constraint?: string | null;
   message?: string;
-  details?: string | null;
-  conflicts?: string[];
+  /** Patches (and inserts merged into an existing row): the fields written; [] = nothing written. */
   applied?: string[];
-  version?: number;
   /** For a duplicate: the status the mutation got the first time. */
   original_status?: MutationStatus;
 }
 
 export interface PushResponse {
   results: MutationResult[];
-  scope_versions: Record<string, number>;
 }
 
 export interface SyncScope {

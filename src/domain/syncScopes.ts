@@ -1,91 +1,42 @@
-// Which scopes a row belongs to, mirroring private.sync_scope_rules on the server. A device
-// keeps a row while at least one of its scopes is among the caller's current scopes.
+// Which scopes a row belongs to. The rules come from the sync registry
+// (supabase/sync-registry.json → syncRegistry.ts), the same source as the server's
+// private.sync_scope_rules; test/db/rules-equal-scopes.test.ts runs both over the seed. A
+// device keeps a row while at least one of its scopes is among the caller's current scopes.
+import { REGISTRY_TABLES, SYNC_REGISTRY, type ScopeKind } from './syncRegistry';
 
-type Rule = readonly [kind: string, column: string];
+type Rule = readonly [kind: ScopeKind, column: string];
 
-const SCOPE_RULES: Record<string, readonly Rule[]> = {
-  schools: [
-    ['school', 'id'],
-    ['member', 'id'],
-  ],
-  programmes: [
-    ['school', 'school_id'],
-    ['member', 'school_id'],
-  ],
-  questionnaire_templates: [
-    ['school', 'school_id'],
-    ['member', 'school_id'],
-    ['global', 'school_id'],
-  ],
-  memberships: [
-    ['school', 'school_id'],
-    ['member', 'school_id'],
-    ['participant', 'participant_id'],
-  ],
-  sync_conflicts: [
-    ['school', 'school_id'],
-    ['member', 'school_id'],
-  ],
-  pairs: [
-    ['school', 'school_id'],
-    ['pair', 'id'],
-  ],
-  pair_members: [
-    ['school', 'school_id'],
-    ['pair', 'pair_id'],
-  ],
-  mentor_change_requests: [
-    ['school', 'school_id'],
-    ['pair', 'pair_id'],
-    ['participant', 'requested_by'],
-  ],
-  development_plans: [
-    ['school', 'school_id'],
-    ['pair', 'pair_id'],
-  ],
-  plan_goals: [
-    ['school', 'school_id'],
-    ['pair', 'pair_id'],
-  ],
-  plan_tasks: [
-    ['school', 'school_id'],
-    ['pair', 'pair_id'],
-  ],
-  meetings: [
-    ['school', 'school_id'],
-    ['pair', 'pair_id'],
-  ],
-  meeting_private_notes: [
-    ['school', 'school_id'],
-    ['pair', 'pair_id'],
-  ],
-  questionnaire_responses: [
-    ['school', 'school_id'],
-    ['pair', 'pair_id'],
-    ['participant', 'participant_id'],
-  ],
-  participants: [
-    ['school', 'school_id'],
-    ['participant', 'id'],
-    ['pair_member', 'id'],
-  ],
-  consents: [
-    ['school', 'school_id'],
-    ['participant', 'participant_id'],
-  ],
-  mentor_trainings: [
-    ['school', 'school_id'],
-    ['participant', 'participant_id'],
-  ],
-  participant_sensitive: [
-    ['school', 'school_id'],
-    ['participant', 'participant_id'],
-    ['pair_member', 'participant_id'],
-  ],
-  roadmap_tasks: [['school', 'school_id']],
-};
+function rulesOf(table: string): readonly Rule[] {
+  return Object.hasOwn(SYNC_REGISTRY, table)
+    ? SYNC_REGISTRY[table as keyof typeof SYNC_REGISTRY].scopes
+    : [];
+}
 
-export const SCOPED_TABLES = Object.keys(SCOPE_RULES);
+/** Every table the server syncs to the device, parents first. */
+export const SCOPED_TABLES: readonly string[] = REGISTRY_TABLES;
+
+/** A scope a row belongs to: its kind and id (null for `global`). */
+export interface RowScope {
+  kind: ScopeKind;
+  id: string | null;
+}
+
+/**
+ * The scopes a row belongs to, by the registry's rules: `<kind>:<row[column]>`, and `global`
+ * when the rule's column (school_id) is null. For `pair_member` the id is a participant id.
+ */
+export function scopesOf(table: string, row: Record<string, unknown>): RowScope[] {
+  const scopes: RowScope[] = [];
+  for (const [kind, column] of rulesOf(table)) {
+    const value = row[column];
+    if (kind === 'global') {
+      if (value === null || value === undefined) scopes.push({ kind, id: null });
+    } else if (typeof value === 'string') {
+      scopes.push({ kind, id: value });
+    }
+  }
+  return scopes;
+}
 
 /**
  * The scope keys a row can be reached by. `pair_member` scopes are keyed by a membership row
@@ -93,16 +44,9 @@ export const SCOPED_TABLES = Object.keys(SCOPE_RULES);
  * `pairMemberParticipants` (participant ids of co-members, from the current scope list).
  */
 export function rowScopeKeys(table: string, row: Record<string, unknown>): string[] {
-  const keys: string[] = [];
-  for (const [kind, column] of SCOPE_RULES[table] ?? []) {
-    const value = row[column];
-    if (kind === 'global') {
-      if (value === null || value === undefined) keys.push('global');
-    } else if (kind !== 'pair_member' && typeof value === 'string') {
-      keys.push(`${kind}:${value}`);
-    }
-  }
-  return keys;
+  return scopesOf(table, row)
+    .filter((s) => s.kind !== 'pair_member')
+    .map((s) => (s.kind === 'global' ? 'global' : `${s.kind}:${s.id}`));
 }
 
 /** Whether a row is still covered by the caller's scopes. */
@@ -112,12 +56,21 @@ export function isRowInScope(
   scopeKeys: ReadonlySet<string>,
   coMemberParticipantIds: ReadonlySet<string>,
 ): boolean {
-  if (rowScopeKeys(table, row).some((key) => scopeKeys.has(key))) return true;
-  const rules = SCOPE_RULES[table] ?? [];
-  return rules.some(
-    ([kind, column]) =>
-      kind === 'pair_member' &&
-      typeof row[column] === 'string' &&
-      coMemberParticipantIds.has(row[column] as string),
+  return scopesOf(table, row).some((s) =>
+    s.kind === 'pair_member'
+      ? coMemberParticipantIds.has(s.id as string)
+      : scopeKeys.has(s.kind === 'global' ? 'global' : `${s.kind}:${s.id}`),
+  );
+}
+
+/**
+ * The co-members' participant ids of a scope list as sync_pull returns it: a `pair_member`
+ * scope is keyed by the pair_members row, and its `id` is the co-member's participant id.
+ */
+export function coMemberParticipantIds(
+  scopes: readonly { kind: string; id: string | null }[],
+): Set<string> {
+  return new Set(
+    scopes.filter((s) => s.kind === 'pair_member' && s.id !== null).map((s) => s.id as string),
   );
 }

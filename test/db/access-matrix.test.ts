@@ -4,16 +4,21 @@
 // (role + request.jwt.claims set locally) and leaves the database unchanged.
 // A table missing from MATRIX fails the suite: a new table cannot be forgotten.
 // Counts come from supabase/seed.sql (see its header): change the seed, update the counts.
+// `group_mentee` is Софья of the group P3 (mentor Полина, mentees Софья and Егор): she reads
+// her own card and plan and her mentor's card, never Егор's; the block at the end has the
+// two group mates read and write each other's rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db';
 import {
   actors,
+  others,
   insertAuthUserSql,
   UNREDEEMED_ANONYMOUS_USER,
   type ActorName,
 } from '../factories/actors';
 import {
   GOAL_P1,
+  GROUP,
   MEETING_P1,
   PAIRS,
   PARTICIPANTS,
@@ -42,6 +47,8 @@ interface TableCase {
 
 const ACTORS = Object.keys(actors) as ActorName[];
 const A = `'${SCHOOL_A}'`;
+/** A meeting of P1 that Ларина has not confirmed yet. */
+const MEETING_P1_PLANNING = 'ae000000-0000-4000-8000-000000000003';
 const inA = `school_id = ${A}`;
 
 function expand(
@@ -69,7 +76,14 @@ const MATRIX: Record<string, TableCase> = {
     where: 'true',
     insert: `insert into public.municipalities (name) values ('Тестовый район')`,
     set: 'name = name',
-    select: { staff: 1, mentor: 1, mentee: 1, coordinator: 1, member_of_other_school: 1 },
+    select: {
+      staff: 1,
+      mentor: 1,
+      mentee: 1,
+      group_mentee: 1,
+      coordinator: 1,
+      member_of_other_school: 1,
+    },
     insertAllowed: {},
     update: 'denied',
   },
@@ -77,7 +91,7 @@ const MATRIX: Record<string, TableCase> = {
     where: `id = ${A}`,
     insert: `insert into public.schools (municipality_id, name) select municipality_id, 'Новая школа' from public.schools limit 1`,
     set: 'name = name',
-    select: { staff: 1, mentor: 1, mentee: 1 },
+    select: { staff: 1, mentor: 1, mentee: 1, group_mentee: 1 },
     insertAllowed: {},
     update: { school_admin: 1 },
   },
@@ -93,31 +107,36 @@ const MATRIX: Record<string, TableCase> = {
     where: inA,
     insert: `insert into public.memberships (user_id, school_id, role) values ('${UNREDEEMED_ANONYMOUS_USER}', ${A}, 'school_admin')`,
     set: 'revoked_at = revoked_at',
-    select: { staff: 7, mentor: 1, mentee: 1 },
+    select: { staff: 9, mentor: 1, mentee: 1, group_mentee: 1 },
     insertAllowed: {},
-    update: { staff: 7 },
+    update: { staff: 9 },
   },
   participants: {
     where: inA,
     insert: `insert into public.participants (school_id, kind, full_name) values (${A}, 'student', 'Новикова Ева')`,
     set: 'full_name = full_name',
-    select: { staff: 11, mentor: 3, mentee: 2 },
+    // mentor: self + the mentees of P1 and P5; mentee: self + her mentor; group_mentee: self
+    // + Полина, not Егор.
+    select: { staff: 11, mentor: 3, mentee: 2, group_mentee: 2 },
     insertAllowed: { staff: 1 },
-    update: { staff: 11 },
+    // a mentor her own card (contact details only: guard_participant_self_update)
+    update: { staff: 11, mentor: 1 },
   },
   participant_sensitive: {
     where: inA,
-    insert: `insert into public.participant_sensitive (school_id, participant_id, categories) values (${A}, '${PARTICIPANTS.larina}', '{disengaged}')`,
+    insert: `insert into public.participant_sensitive (school_id, participant_id, categories) values (${A}, '${PARTICIPANTS.polina}', '{disengaged}')`,
     set: 'note = note',
-    select: { staff: 3 },
+    // the mentor reads her own mentees' (Ларина, Сидоренко); no mentee reads any, not her own
+    select: { staff: 7, mentor: 2 },
     insertAllowed: { staff: 1 },
-    update: { staff: 3 },
+    update: { staff: 7 },
   },
   consents: {
     where: inA,
     insert: `insert into public.consents (school_id, participant_id, given_by, signed_on) values (${A}, '${PARTICIPANTS.larina}', 'self', current_date)`,
     set: 'scope_note = scope_note',
-    select: { staff: 10, mentor: 1, mentee: 1 },
+    // staff only: the others read participants.consent_covered_until
+    select: { staff: 10 },
     insertAllowed: { staff: 1 },
     update: { staff: 10 },
   },
@@ -125,7 +144,7 @@ const MATRIX: Record<string, TableCase> = {
     where: inA,
     insert: `insert into public.programmes (school_id, academic_year, title) values (${A}, '2027/2028', 'Следующий год')`,
     set: 'title = title',
-    select: { staff: 2, mentor: 2, mentee: 2 },
+    select: { staff: 2, mentor: 2, mentee: 2, group_mentee: 2 },
     insertAllowed: { staff: 1 },
     update: { staff: 2 },
   },
@@ -141,15 +160,16 @@ const MATRIX: Record<string, TableCase> = {
     where: inA,
     insert: `insert into public.pairs (school_id, programme_id, form) values (${A}, '${PROGRAMME_A}', 'uchitel_uchenik')`,
     set: 'title = title',
-    select: { staff: 6, mentor: 2, mentee: 1 },
+    select: { staff: 6, mentor: 2, mentee: 1, group_mentee: 1 },
     insertAllowed: { staff: 1 },
     update: { staff: 6 },
   },
   pair_members: {
     where: inA,
     insert: `insert into public.pair_members (school_id, pair_id, participant_id, side) values (${A}, '${PAIRS.p4Draft}', '${PARTICIPANTS.sidorenko}', 'mentor')`,
-    set: 'side = side',
-    select: { staff: 13, mentor: 4, mentee: 2 },
+    set: 'deleted_at = deleted_at',
+    // group_mentee: the three members of P3 (names through pair_members.full_name)
+    select: { staff: 13, mentor: 4, mentee: 2, group_mentee: 3 },
     insertAllowed: { staff: 1 },
     update: { staff: 13 },
   },
@@ -165,33 +185,46 @@ const MATRIX: Record<string, TableCase> = {
     where: inA,
     insert: `insert into public.development_plans (school_id, pair_id, mentee_id, title) values (${A}, '${PAIRS.p1TeacherActive}', '${PARTICIPANTS.larina}', 'План на II полугодие')`,
     set: 'title = title',
-    select: { staff: 2, mentor: 1, mentee: 1 },
-    insertAllowed: { staff: 1, mentor: 1, mentee: 1 },
-    update: { staff: 2, mentor: 1, mentee: 1 },
+    // Mentors of the pair write; staff read only; a mentee reads her own plan only.
+    select: { staff: 4, mentor: 1, mentee: 1, group_mentee: 1 },
+    insertAllowed: { mentor: 1 },
+    update: { mentor: 1 },
   },
   plan_goals: {
     where: inA,
     insert: `insert into public.plan_goals (school_id, pair_id, plan_id, title) values (${A}, '${PAIRS.p1TeacherActive}', '${PLAN_P1}', 'Новая цель')`,
     set: 'title = title',
-    select: { staff: 4, mentor: 3, mentee: 3 },
-    insertAllowed: { staff: 1, mentor: 1, mentee: 1 },
-    update: { staff: 4, mentor: 3, mentee: 3 },
+    select: { staff: 6, mentor: 3, mentee: 3, group_mentee: 1 },
+    insertAllowed: { mentor: 1 },
+    update: { mentor: 3 },
   },
   plan_tasks: {
     where: inA,
     insert: `insert into public.plan_tasks (school_id, pair_id, plan_id, goal_id, title) values (${A}, '${PAIRS.p1TeacherActive}', '${PLAN_P1}', '${GOAL_P1}', 'Новая задача')`,
     set: 'title = title',
-    select: { staff: 16, mentor: 13, mentee: 13 },
-    insertAllowed: { staff: 1, mentor: 1, mentee: 1 },
-    update: { staff: 16, mentor: 13, mentee: 13 },
+    select: { staff: 18, mentor: 13, mentee: 13, group_mentee: 1 },
+    insertAllowed: { mentor: 1 },
+    // a mentee reaches the tasks of her own plan; guard_plan_task_write lets her change only
+    // mentee_done_at / mentee_comment (this probe changes nothing)
+    update: { mentor: 13, mentee: 13, group_mentee: 1 },
   },
   meetings: {
     where: inA,
     insert: `insert into public.meetings (school_id, pair_id, type, held_on, duration_min) values (${A}, '${PAIRS.p1TeacherActive}', 'regular', current_date, 45)`,
     set: 'topic = topic',
-    select: { staff: 10, mentor: 7, mentee: 5 },
+    select: { staff: 10, mentor: 7, mentee: 5, group_mentee: 1 },
     insertAllowed: { mentor: 1 },
-    update: { mentor: 7, mentee: 5 },
+    // mentees confirm in meeting_confirmations, never in the meeting row
+    update: { mentor: 7 },
+  },
+  meeting_confirmations: {
+    where: inA,
+    insert: `insert into public.meeting_confirmations (school_id, pair_id, meeting_id, participant_id) values (${A}, '${PAIRS.p1TeacherActive}', '${MEETING_P1_PLANNING}', '${PARTICIPANTS.larina}')`,
+    set: 'reflection = reflection',
+    // staff; the mentors of the pair (P1: 2, P5: 1); each mentee her own only
+    select: { staff: 6, mentor: 3, mentee: 2, group_mentee: 1 },
+    insertAllowed: { mentee: 1 },
+    update: { mentee: 2, group_mentee: 1 },
   },
   meeting_private_notes: {
     where: inA,
@@ -205,7 +238,7 @@ const MATRIX: Record<string, TableCase> = {
     where: `(school_id = ${A} or school_id is null)`,
     insert: `insert into public.questionnaire_templates (school_id, kind, audience, title, items) values (${A}, 'intermediate', 'mentor', 'Промежуточная', '[{"id":"q1","type":"scale","text":{"ru":"Как идут дела?"}}]')`,
     set: 'title = title',
-    select: { staff: 9, mentor: 9, mentee: 9, member_of_other_school: 9 },
+    select: { staff: 9, mentor: 9, mentee: 9, group_mentee: 9, member_of_other_school: 9 },
     insertAllowed: { staff: 1 },
     update: {},
   },
@@ -213,7 +246,8 @@ const MATRIX: Record<string, TableCase> = {
     where: inA,
     insert: `insert into public.questionnaire_responses (school_id, template_id, pair_id, participant_id, answers) values (${A}, '${TEMPLATES.entryMenteeTeacher}', '${PAIRS.p1TeacherActive}', '${PARTICIPANTS.larina}', '{"q1": 6}')`,
     set: 'answers = answers',
-    select: { staff: 4, mentor: 1, mentee: 1 },
+    // the mentor reads her own answers and her mentees' submitted ones (never drafts)
+    select: { staff: 4, mentor: 3, mentee: 1 },
     insertAllowed: { staff: 1, mentee: 1 },
     update: { staff: 4, mentor: 1, mentee: 1 },
   },
@@ -221,11 +255,13 @@ const MATRIX: Record<string, TableCase> = {
     where: inA,
     insert: `insert into public.mentor_trainings (school_id, participant_id, title, hours) values (${A}, '${PARTICIPANTS.kravtsova}', 'Курсы', 18)`,
     set: 'title = title',
+    // staff record training hours (the 36-hour KPI); the person reads her own
     select: { staff: 4, mentor: 1 },
-    insertAllowed: { staff: 1, mentor: 1 },
-    update: { staff: 4, mentor: 1 },
+    insertAllowed: { staff: 1 },
+    update: { staff: 4 },
   },
-  // Owned by the sync migration (0700); beforeAll adds one conflict authored by the mentor.
+  // Owned by supabase/schemas/900_sync_conflicts.sql; beforeAll adds one conflict authored by
+  // the mentor.
   sync_conflicts: {
     where: inA,
     insert: `insert into public.sync_conflicts (school_id, table_name, row_id, field, mutation_id) values (${A}, 'meetings', '${MEETING_P1}', 'topic', gen_random_uuid())`,
@@ -353,5 +389,146 @@ describe('access matrix', () => {
         .rows[0]!.n;
       expect({ table, seen }).toEqual({ table, seen: all });
     }
+  });
+});
+
+// Group members of one pair (P3: Софья and Егор, mentor Полина) against each other's rows:
+// names yes, cards, plans, confirmations and reflections no. Read probes and write probes,
+// both ways; every write is rolled back.
+describe('group mates of one pair', () => {
+  const sofya = actors.group_mentee;
+  const egor = others.groupMentee2;
+
+  async function outcome(claims: typeof sofya, sql: string, params: unknown[] = []) {
+    try {
+      return await db.asUserRolledBack(claims, async (s) => {
+        const r = await s.query<{ n: number }>(sql, params);
+        return r.rows[0]?.n ?? r.rowCount;
+      });
+    } catch (error) {
+      const e = error as { code?: string; message?: string };
+      return `${e.code}: ${e.message}`;
+    }
+  }
+  const ids = (claims: typeof sofya, sql: string, params: unknown[] = []) =>
+    db.asUserRolledBack(claims, async (s) =>
+      (await s.query<{ id: string }>(sql, params)).rows.map((r) => r.id).sort(),
+    );
+
+  it('each reads her own card and the mentor card, never the other mentee card', async () => {
+    const cards = `select id from public.participants`;
+    expect(await ids(sofya, cards)).toEqual([PARTICIPANTS.polina, PARTICIPANTS.sofya].sort());
+    expect(await ids(egor, cards)).toEqual([PARTICIPANTS.polina, PARTICIPANTS.egor].sort());
+  });
+
+  it('each learns the names of the whole group from pair_members.full_name', async () => {
+    const names = await db.asUserRolledBack(sofya, async (s) =>
+      (
+        await s.query<{ full_name: string }>(
+          `select full_name from public.pair_members where pair_id = $1 order by full_name`,
+          [PAIRS.p3GroupApproved],
+        )
+      ).rows.map((r) => r.full_name),
+    );
+    expect(names).toEqual([
+      'Абрамова Софья Денисовна',
+      'Вершинина Полина Андреевна',
+      'Мельников Егор Сергеевич',
+    ]);
+  });
+
+  it('each reads only her own plan, goals and tasks', async () => {
+    expect(await ids(sofya, `select id from public.development_plans`)).toEqual([GROUP.sofyaPlan]);
+    expect(await ids(egor, `select id from public.development_plans`)).toEqual([GROUP.egorPlan]);
+    expect(await ids(sofya, `select id from public.plan_goals`)).toEqual([GROUP.sofyaGoal]);
+    expect(await ids(sofya, `select id from public.plan_tasks`)).toEqual([GROUP.sofyaTask]);
+    expect(await ids(egor, `select id from public.plan_tasks`)).toEqual([GROUP.egorTask]);
+  });
+
+  it('each reads only her own confirmation and reflection of the group meeting', async () => {
+    const sql = `select id from public.meeting_confirmations where meeting_id = $1`;
+    expect(await ids(sofya, sql, [GROUP.meeting])).toEqual([GROUP.sofyaConfirmation]);
+    expect(await ids(egor, sql, [GROUP.meeting])).toEqual([GROUP.egorConfirmation]);
+  });
+
+  it("neither writes the other's card, plan, task, confirmation or reflection", async () => {
+    const writes: [string, unknown[]][] = [
+      [`update public.participants set interests = 'x' where id = $1`, [PARTICIPANTS.egor]],
+      [`update public.development_plans set status = 'cancelled' where id = $1`, [GROUP.egorPlan]],
+      [`update public.plan_goals set title = 'x' where id = $1`, [GROUP.egorGoal]],
+      [`update public.plan_tasks set mentee_comment = 'x' where id = $1`, [GROUP.egorTask]],
+      [`update public.plan_tasks set deleted_at = now() where id = $1`, [GROUP.egorTask]],
+      [
+        `update public.meeting_confirmations set reflection = 'x' where id = $1`,
+        [GROUP.egorConfirmation],
+      ],
+      [
+        `update public.meeting_confirmations set deleted_at = now() where id = $1`,
+        [GROUP.egorConfirmation],
+      ],
+    ];
+    for (const [sql, params] of writes) {
+      expect({ sql, got: await outcome(sofya, sql, params) }).toEqual({ sql, got: 0 });
+    }
+    const forged = await outcome(
+      sofya,
+      `insert into public.meeting_confirmations (school_id, pair_id, meeting_id, participant_id, reflection)
+       values ($1, $2, $3, $4, 'за Егора')`,
+      [SCHOOL_A, PAIRS.p3GroupApproved, GROUP.meeting, PARTICIPANTS.egor],
+    );
+    expect(String(forged)).toMatch(/^42501/);
+  });
+
+  it('each confirms and reflects for herself, and may only comment on her own tasks', async () => {
+    expect(
+      await outcome(
+        sofya,
+        `update public.meeting_confirmations set reflection = 'Понравилось' where id = $1`,
+        [GROUP.sofyaConfirmation],
+      ),
+    ).toBe(1);
+    expect(
+      await outcome(
+        sofya,
+        `update public.plan_tasks set mentee_done_at = now(), mentee_comment = 'Готово' where id = $1`,
+        [GROUP.sofyaTask],
+      ),
+    ).toBe(1);
+    for (const sql of [
+      `update public.plan_tasks set title = 'Другое' where id = $1`,
+      `update public.plan_tasks set status = 'done' where id = $1`,
+      `update public.plan_tasks set deleted_at = now() where id = $1`,
+    ]) {
+      expect({ sql, got: await outcome(sofya, sql, [GROUP.sofyaTask]) }).toEqual({
+        sql,
+        got: '42501: plan_mentee_fields_only',
+      });
+    }
+    // withdrawing her confirmation is a tombstone that takes her reflection with it
+    const withdrawn = await db.asUserRolledBack(sofya, async (s) => {
+      await s.query(`update public.meeting_confirmations set deleted_at = now() where id = $1`, [
+        GROUP.sofyaConfirmation,
+      ]);
+      return (
+        await s.query(
+          `select reflection, deleted_at is not null as gone from public.meeting_confirmations where id = $1`,
+          [GROUP.sofyaConfirmation],
+        )
+      ).rows;
+    });
+    expect(withdrawn).toEqual([{ reflection: null, gone: true }]);
+    // nothing else of her plan is hers to write
+    expect(
+      await outcome(
+        sofya,
+        `update public.development_plans set status = 'cancelled' where id = $1`,
+        [GROUP.sofyaPlan],
+      ),
+    ).toBe(0);
+    expect(
+      await outcome(sofya, `update public.plan_goals set deleted_at = now() where id = $1`, [
+        GROUP.sofyaGoal,
+      ]),
+    ).toBe(0);
   });
 });

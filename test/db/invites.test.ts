@@ -1,5 +1,6 @@
 // Joining a school by invite code: created by staff, shown once, stored hashed, redeemed
-// once (also by anonymous sign-ins), expiring, with a per-user limit on failures.
+// once (also by anonymous sign-ins), expiring, with per-user, per-invite and global limits
+// on failures, and an attempts log that does not grow without bound.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db';
 import { actors, anonymousUser, insertAuthUserSql, others } from '../factories/actors';
@@ -164,6 +165,77 @@ describe('redeem_invite', () => {
       `update public.invite_attempts set attempted_at = attempted_at - interval '16 minutes' where user_id = '${user}'`,
     );
     expect(await redeem(user, INVITE_CODES.artem)).toMatchObject({ ok: true, role: 'mentor' });
+  });
+
+  it('does not record tries refused while locked out', async () => {
+    const user = await newAnonymousUser();
+    for (let i = 0; i < 5; i++) await redeem(user, `WRNG-000${i}`);
+    for (let i = 0; i < 20; i++)
+      expect((await redeem(user, `WRNG-100${i}`)).error).toBe('invite_rate_limited');
+    const stored = await db.query<{ n: number }>(
+      'select count(*)::int as n from public.invite_attempts where user_id = $1',
+      [user],
+    );
+    expect(stored.rows[0]!.n).toBe(5);
+  });
+
+  it('locks an invite after 10 wrong tries of its second half, across accounts', async () => {
+    const [first] = INVITE_CODES.alisa.split('-');
+    for (let i = 0; i < 10; i++) {
+      const wrong = `${first}-${(2222 + i).toString().replace(/[01]/g, '2')}`;
+      expect((await redeem(await newAnonymousUser(), wrong)).error).toBe('invite_invalid');
+    }
+    expect(await redeem(await newAnonymousUser(), INVITE_CODES.alisa)).toEqual({
+      ok: false,
+      error: 'invite_locked',
+    });
+    // Other invites are untouched.
+    expect((await redeem(await newAnonymousUser(), INVITE_CODES.artem)).ok).toBe(true);
+  });
+
+  it('locks every redemption after 300 failures in 15 minutes across all accounts', async () => {
+    const someone = await newAnonymousUser();
+    await db.exec(
+      `insert into public.invite_attempts (user_id, outcome, attempted_at)
+       select '${someone}', 'invite_invalid', now() - interval '1 minute' from generate_series(1, 300)`,
+    );
+    expect(await redeem(await newAnonymousUser(), INVITE_CODES.alisa)).toEqual({
+      ok: false,
+      error: 'invite_rate_limited',
+    });
+    await db.exec(
+      `update public.invite_attempts set attempted_at = attempted_at - interval '15 minutes'`,
+    );
+    expect((await redeem(await newAnonymousUser(), INVITE_CODES.alisa)).ok).toBe(true);
+  });
+
+  it('forgets attempts older than a day', async () => {
+    const someone = await newAnonymousUser();
+    await db.exec(
+      `insert into public.invite_attempts (user_id, outcome, attempted_at)
+       select '${someone}', 'invite_invalid', now() - interval '25 hours' from generate_series(1, 50)`,
+    );
+    await redeem(await newAnonymousUser(), 'WRNG-CODE');
+    const left = await db.query<{ n: number }>(
+      `select count(*)::int as n from public.invite_attempts where attempted_at < now() - interval '1 day'`,
+    );
+    expect(left.rows[0]!.n).toBe(0);
+  });
+
+  it('admits nobody once the invited participant is deleted', async () => {
+    await db.exec(
+      `update public.participants set deleted_at = now() where id = '${PARTICIPANTS.alisa}'`,
+    );
+    const user = await newAnonymousUser();
+    expect(await redeem(user, INVITE_CODES.alisa)).toEqual({
+      ok: false,
+      error: 'invite_invalid',
+    });
+    const memberships = await db.query<{ n: number }>(
+      'select count(*)::int as n from public.memberships where user_id = $1',
+      [user],
+    );
+    expect(memberships.rows[0]!.n).toBe(0);
   });
 
   it('records attempts where nobody can read them through the API', async () => {

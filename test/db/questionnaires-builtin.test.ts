@@ -1,7 +1,8 @@
-// The built-in questionnaires: migration 20261125000800 holds exactly the templates of
-// src/domain/questionnaireDefaults.ts (device-only mode uses the constant, signed-in devices
-// the server's rows: both must be the same questionnaires), every member's device receives
-// them through sync_pull, and a response written by the app's repository reaches the server.
+// The built-in questionnaires: supabase/schemas/820_builtin_questionnaires.sql holds exactly
+// the templates of src/domain/questionnaireDefaults.ts (device-only mode uses the constant,
+// signed-in devices the server's rows: both must be the same questionnaires), every member's
+// device receives them through sync_pull, and a response written by the app's repository
+// reaches the server.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncTransport } from '@/api/syncTransport';

@@ -8,6 +8,7 @@ import {
   MEETING_P2,
   PAIRS,
   PARTICIPANTS,
+  PLAN_P1,
   SCHOOL_A,
   TEMPLATES,
   USERS,
@@ -153,44 +154,85 @@ describe('meetings', () => {
     await expect(insertMeeting(480)).resolves.toBeTruthy();
   });
 
-  it('lets the mentee confirm and reflect, nothing else', async () => {
-    const n = await db.asUserRolledBack(
-      actors.mentee,
+  // A mentee confirms and reflects in her own meeting_confirmations row; the meeting row is
+  // the mentors' alone.
+  const MEETING_P1_PLANNING = 'ae000000-0000-4000-8000-000000000003';
+  const confirm = (
+    claims: typeof actors.mentee,
+    meeting: string,
+    participant: string,
+    pair: string,
+  ) =>
+    db.asUserRolledBack(
+      claims,
       async (s) =>
         (
           await s.query(
-            `update public.meetings set mentee_confirmed_at = now(), mentee_reflection = 'Полезно' where id = $1`,
-            [MEETING_P1],
+            `insert into public.meeting_confirmations (school_id, pair_id, meeting_id, participant_id, reflection)
+             values ($1, $2, $3, $4, 'Полезно')`,
+            [SCHOOL_A, pair, meeting, participant],
           )
         ).rowCount,
     );
+
+  it('lets the mentee confirm and reflect in her own confirmation, nothing else', async () => {
+    expect(
+      await confirm(actors.mentee, MEETING_P1_PLANNING, PARTICIPANTS.larina, PAIRS.p1TeacherActive),
+    ).toBe(1);
+    for (const sql of [
+      `update public.meetings set topic = 'Другая тема' where id = $1`,
+      `update public.meetings set deleted_at = now() where id = $1`,
+    ]) {
+      const n = await db.asUserRolledBack(
+        actors.mentee,
+        async (s) => (await s.query(sql, [MEETING_P1])).rowCount,
+      );
+      expect({ sql, n }).toEqual({ sql, n: 0 });
+    }
+  });
+
+  it('keeps one confirmation per mentee and meeting', async () => {
+    await expectSqlError(
+      confirm(actors.mentee, MEETING_P1, PARTICIPANTS.larina, PAIRS.p1TeacherActive),
+      '23505',
+      /meeting_confirmations_unique/,
+    );
+  });
+
+  it('lets a mentee withdraw her confirmation and confirm again', async () => {
+    const n = await db.asUserRolledBack(actors.mentee, async (s) => {
+      await s.query(
+        `update public.meeting_confirmations set deleted_at = now()
+         where meeting_id = $1 and participant_id = $2`,
+        [MEETING_P1, PARTICIPANTS.larina],
+      );
+      return (
+        await s.query(
+          `insert into public.meeting_confirmations (school_id, pair_id, meeting_id, participant_id)
+           values ($1, $2, $3, $4)`,
+          [SCHOOL_A, PAIRS.p1TeacherActive, MEETING_P1, PARTICIPANTS.larina],
+        )
+      ).rowCount;
+    });
     expect(n).toBe(1);
-    await expectSqlError(
-      db.asUser(actors.mentee, (s) =>
-        s.query(`update public.meetings set topic = 'Другая тема' where id = $1`, [MEETING_P1]),
-      ),
-      '42501',
-      /meeting_mentee_fields_only/,
-    );
-    await expectSqlError(
-      db.asUser(actors.mentee, (s) =>
-        s.query(`update public.meetings set deleted_at = now() where id = $1`, [MEETING_P1]),
-      ),
-      '42501',
-      /meeting_mentee_fields_only/,
-    );
   });
 
   it('does not let the mentor confirm on behalf of the mentee', async () => {
     await expectSqlError(
-      db.asUser(actors.mentor, (s) =>
-        s.query(`update public.meetings set mentee_reflection = 'Всё понравилось' where id = $1`, [
-          MEETING_P1,
-        ]),
-      ),
+      confirm(actors.mentor, MEETING_P1_PLANNING, PARTICIPANTS.larina, PAIRS.p1TeacherActive),
       '42501',
-      /meeting_confirmation_by_mentee_only/,
     );
+    const n = await db.asUserRolledBack(
+      actors.mentor,
+      async (s) =>
+        (
+          await s.query(
+            `update public.meeting_confirmations set reflection = 'Всё понравилось' where meeting_id = $1`,
+            [MEETING_P1],
+          )
+        ).rowCount,
+    );
+    expect(n).toBe(0);
   });
 
   it('lets the mentor soft-delete a meeting of their pair', async () => {
@@ -204,13 +246,71 @@ describe('meetings', () => {
   });
 
   it("lets the anonymous student mentee confirm his pair's meeting", async () => {
+    const MEETING_P2_REGULAR = 'ae000000-0000-4000-8000-000000000007';
+    expect(
+      await confirm(
+        anonymousUser(USERS.anonymousMentee),
+        MEETING_P2_REGULAR,
+        PARTICIPANTS.dmitry,
+        PAIRS.p2PeerActive,
+      ),
+    ).toBe(1);
+    // not for a meeting of another pair
+    await expectSqlError(
+      confirm(
+        anonymousUser(USERS.anonymousMentee),
+        MEETING_P2,
+        PARTICIPANTS.dmitry,
+        PAIRS.p1TeacherActive,
+      ),
+      '42501',
+    );
+  });
+});
+
+describe('development plans', () => {
+  const aTaskOfPlanP1 = async () =>
+    (
+      await db.query<{ id: string }>(
+        `select id from public.plan_tasks where plan_id = $1 and deleted_at is null order by id limit 1`,
+        [PLAN_P1],
+      )
+    ).rows[0]!.id;
+
+  it("lets only the plan's mentee say «I did it», not her mentor", async () => {
+    const task = await aTaskOfPlanP1();
+    const set = `update public.plan_tasks set mentee_done_at = now(), mentee_comment = 'Сделала' where id = $1`;
+    expect(
+      await db.asUserRolledBack(actors.mentee, async (s) => (await s.query(set, [task])).rowCount),
+    ).toBe(1);
+    await expectSqlError(
+      db.asUserRolledBack(actors.mentor, (s) => s.query(set, [task])),
+      '42501',
+      /plan_mentee_fields_by_mentee_only/,
+    );
+  });
+
+  it('is written for a mentee of its own pair', async () => {
+    await expectSqlError(
+      db.asUserRolledBack(actors.mentor, (s) =>
+        s.query(
+          `insert into public.development_plans (school_id, pair_id, mentee_id, title)
+           values ($1, $2, $3, 'План')`,
+          [SCHOOL_A, PAIRS.p1TeacherActive, PARTICIPANTS.dmitry],
+        ),
+      ),
+      '23514',
+      /development_plans_mentee_of_pair/,
+    );
     const n = await db.asUserRolledBack(
-      anonymousUser(USERS.anonymousMentee),
+      actors.mentor,
       async (s) =>
         (
-          await s.query(`update public.meetings set mentee_confirmed_at = now() where id = $1`, [
-            MEETING_P2,
-          ])
+          await s.query(
+            `insert into public.development_plans (school_id, pair_id, mentee_id, title)
+             values ($1, $2, $3, 'План')`,
+            [SCHOOL_A, PAIRS.p1TeacherActive, PARTICIPANTS.larina],
+          )
         ).rowCount,
     );
     expect(n).toBe(1);

@@ -3,6 +3,7 @@
 // pull pages, two devices at a time (in parallel on PostgreSQL). Then quiet: every outbox
 // drains, every device pulls to the end. What must hold: each device equals the server,
 // each mutation was applied exactly once, and every losing value sits in sync_conflicts.
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db';
 import {
@@ -48,6 +49,7 @@ describe('sync: randomized convergence', () => {
     const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)]!;
     const acknowledged = new Map<string, MutationResult>();
     const pushed = new Set<string>();
+    const sent = new Map<string, Mutation>();
 
     const open = async (
       name: string,
@@ -71,6 +73,12 @@ describe('sync: randomized convergence', () => {
       });
       return sim;
     };
+    // The mentee reflects on the first meeting in her own confirmation row.
+    const confirmationId = randomUUID();
+    await db.exec(`
+      insert into public.meeting_confirmations (id, school_id, pair_id, meeting_id, participant_id)
+      values ('${confirmationId}', '${w.schoolA}', '${w.pairs.p1}', '${w.meetingP1}', '${w.participants.menteeA}');
+    `);
     const devices = [
       await open('mentor-phone', w.users.mentorA, 'mentor'),
       await open('mentor-tablet', w.users.mentorA, 'mentor'),
@@ -98,16 +106,23 @@ describe('sync: randomized convergence', () => {
         d.device.table('meetings').set(m.row_id, { id: m.row_id, ...m.fields, deleted_at: null });
         return m;
       }
+      if (d.role === 'mentee') {
+        const confirmation = d.device.row('meeting_confirmations', confirmationId)!;
+        const reflection = `${d.name} ${random().toFixed(4)}`;
+        const m = d.device.edit('meeting_confirmations', confirmationId, { reflection });
+        d.device
+          .table('meeting_confirmations')
+          .set(confirmationId, { ...confirmation, reflection });
+        return m;
+      }
       if (meetings.length === 0) return undefined;
       const target = pick(meetings);
-      if (d.role === 'mentor' && roll < 0.2) {
+      // (the confirmed meeting stays: a confirmation follows its meeting's tombstone)
+      if (d.role === 'mentor' && roll < 0.2 && target.id !== w.meetingP1) {
         d.device.table('meetings').set(target.id as string, { ...target, deleted_at: 'local' });
         return d.device.delete('meetings', target.id as string);
       }
-      const field =
-        d.role === 'mentee'
-          ? 'mentee_reflection'
-          : pick(['topic', 'notes', 'agreements', 'duration_min']);
+      const field = pick(['topic', 'notes', 'agreements', 'duration_min']);
       const value =
         field === 'duration_min'
           ? 20 + Math.floor(random() * 60)
@@ -120,7 +135,10 @@ describe('sync: randomized convergence', () => {
     const pushOutbox = async (d: SimDevice) => {
       if (d.outbox.length === 0) return;
       const batch = [...d.outbox];
-      batch.forEach((m) => pushed.add(m.mutation_id));
+      for (const m of batch) {
+        pushed.add(m.mutation_id);
+        sent.set(m.mutation_id, m);
+      }
       d.dropNext = random() < 0.25;
       try {
         const res = await d.device.push(batch);
@@ -156,7 +174,10 @@ describe('sync: randomized convergence', () => {
     for (const d of devices) {
       d.dropNext = false;
       while (d.outbox.length) {
-        d.outbox.forEach((m) => pushed.add(m.mutation_id));
+        for (const m of d.outbox) {
+          pushed.add(m.mutation_id);
+          sent.set(m.mutation_id, m);
+        }
         const res = await d.device.push(d.outbox);
         res.results.forEach((r) => {
           if (!acknowledged.has(r.mutation_id) || r.status !== 'duplicate')
@@ -172,11 +193,18 @@ describe('sync: randomized convergence', () => {
       [w.pairs.p1],
     );
     const serverRows = Object.fromEntries(server.rows.map((r) => [r.row.id as string, r.row]));
+    const confirmation = await db.query<{ row: Record<string, unknown> }>(
+      `select to_jsonb(c) as row from public.meeting_confirmations c where id = $1`,
+      [confirmationId],
+    );
     for (const d of devices) {
       const local = Object.fromEntries(
         [...d.device.table('meetings').entries()].filter(([, row]) => row.pair_id === w.pairs.p1),
       );
       expect(local, d.name).toEqual(serverRows);
+      expect(d.device.row('meeting_confirmations', confirmationId), d.name).toEqual(
+        confirmation.rows[0]!.row,
+      );
     }
 
     // Every mutation that reached the server was applied once and answered.
@@ -186,14 +214,20 @@ describe('sync: randomized convergence', () => {
       [[...pushed]],
     );
     expect(log.rows[0]!.n).toBe(pushed.size);
-    // Every losing value is kept.
+    // Every losing value is kept: a field_conflict has a sync_conflicts row for each field it
+    // sent and the server did not apply, and only for those (the answer names the applied ones).
     for (const r of acknowledged.values()) {
-      if (r.status !== 'conflict') continue;
+      if (r.status !== 'conflict' || r.code !== 'field_conflict') continue;
       const { rows } = await db.query<{ field: string }>(
         `select field from public.sync_conflicts where mutation_id = $1 order by field`,
         [r.mutation_id],
       );
-      expect(rows.map((x) => x.field)).toEqual([...r.conflicts!].sort());
+      const fields = Object.keys(sent.get(r.mutation_id)!.fields ?? {});
+      expect(rows.length, r.mutation_id).toBeGreaterThan(0);
+      for (const { field } of rows) {
+        expect(fields).toContain(field);
+        expect(r.applied ?? []).not.toContain(field);
+      }
     }
     // The run exercised what it claims to (fixed seed: these counts are stable).
     const statuses = [...acknowledged.values()].map((r) => r.status);

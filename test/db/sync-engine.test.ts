@@ -277,7 +277,16 @@ describe('two devices of one mentor (phone and tablet)', () => {
     );
     const [conflict] = await mentor.ctx.db.sync_conflicts.toArray();
     expect(conflict).toMatchObject({ field: '*', row_id: world.meetingP1 });
-    expect(JSON.stringify(conflict?.client_value)).toContain('Важные заметки');
+    // The deleted meeting's text lives on nowhere on the server, not even in the conflict;
+    // the mentor's own words stay on her phone, in the quarantine, to copy.
+    expect(JSON.stringify(conflict)).not.toContain('Важные заметки');
+    expect(JSON.stringify(await mentor.ctx.db.meetings.get(world.meetingP1))).not.toContain(
+      'Важные заметки',
+    );
+    const kept = await mentor.ctx.db.quarantine.toArray();
+    expect(kept).toHaveLength(1);
+    expect(kept[0]).toMatchObject({ code: 'row_deleted', row_id: world.meetingP1 });
+    expect(JSON.stringify(kept[0]!.fields)).toContain('Важные заметки');
   });
 
   it('a pending local edit is rebased onto a newer server row, not overwritten', async () => {

@@ -49,7 +49,8 @@ describe('sync_pull: what each member receives', () => {
     expect(page!.has_more).toBe(false);
     expect(page!.resync_required).toBe(false);
     // School rows are school A's; the only rows of no school are the built-in templates
-    // (migration 20261125000800), which every member receives through the global scope.
+    // (supabase/schemas/820_builtin_questionnaires.sql), which every member receives through
+    // the global scope.
     const builtin = (c: PullResponse['changes'][number]) =>
       c.table === 'questionnaire_templates' && c.row.school_id === null;
     expect(
@@ -85,7 +86,12 @@ describe('sync_pull: what each member receives', () => {
     expect(next.changes.map((c) => [c.table, c.row.id, c.row.topic])).toEqual([
       ['meetings', w.meetingP1, 'Новая тема'],
     ]);
-    expect(next.cursors[`school:${w.schoolA}`]).toBe(push.scope_versions[w.schoolA]);
+    // The push answers no versions: the next pull brings the row and the school's counter.
+    expect(push.results.map((r) => r.status)).toEqual(['applied']);
+    const after = await schoolVersion(w.schoolA);
+    expect(after).toBeGreaterThan(version);
+    expect(next.cursors[`school:${w.schoolA}`]).toBe(after);
+    expect(next.changes[0]!.row.version).toBe(after);
   });
 
   it('never gives a mentee the private notes, and never gives a mentor another pair', async () => {
@@ -172,6 +178,34 @@ describe('sync_pull: what each member receives', () => {
     // Every row arrives once even though it is in several of the mentor's scopes.
     const keys = pages.flatMap((p) => p.changes).map((c) => `${c.table}/${c.row.id}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('gives a mentee in a group the cards of her mentors only, never of the other mentees', async () => {
+    w = await createWorld(db);
+    // Pair 1 becomes a group: mentee2A joins menteeA (and stays in pair 2).
+    const joined = randomUUID();
+    await db.exec(`
+      insert into public.pair_members (id, school_id, pair_id, participant_id, side)
+      values ('${joined}', '${w.schoolA}', '${w.pairs.p1}', '${w.participants.mentee2A}', 'mentee');
+    `);
+    const mentee = await Device.open(db, w.users.menteeA);
+    const mentor = await Device.open(db, w.users.mentorA);
+    const pages = await mentee.pullAll();
+    await mentor.pullAll();
+
+    const memberKeys = (d: Device) =>
+      d.scopes
+        .filter((sc) => sc.kind === 'pair_member')
+        .map((sc) => sc.key)
+        .sort();
+    expect(memberKeys(mentee)).toEqual([`pair_member:${w.pairMembers.p1Mentor}`]);
+    expect(memberKeys(mentor)).toEqual(
+      [`pair_member:${w.pairMembers.p1Mentee}`, `pair_member:${joined}`].sort(),
+    );
+    expect(ids(pages, 'participants').sort()).toEqual(
+      [w.participants.menteeA, w.participants.mentorA].sort(),
+    );
+    expect(mentor.row('participants', w.participants.mentee2A)).toBeDefined();
   });
 });
 

@@ -1,5 +1,5 @@
-// sync_push's set-based fast path (migration 20261125000900): a run of plain inserts into one
-// table with the same fields is applied as ONE INSERT in one subtransaction; when that
+// sync_push's set-based fast path (supabase/schemas/930_sync_push.sql): a run of plain
+// inserts into one table with the same fields is applied as ONE INSERT in one subtransaction; when that
 // INSERT fails, the run is applied again one mutation per subtransaction, so exactly the
 // poison mutation is rejected. Which path ran is visible in the rows' xmin: rows inserted
 // in one subtransaction share its subxid, rows inserted one by one each have their own.
@@ -11,6 +11,7 @@ import {
   createWorld,
   Device,
   serverRow,
+  unknownKeys,
   type Mutation,
   type World,
 } from '../factories/sync';
@@ -53,21 +54,27 @@ describe('sync_push fast path: a run of plain inserts', () => {
     const batch = Array.from({ length: 6 }, (_, i) => meeting(mentor, i));
 
     const res = await mentor.push(batch);
-    expect(res.results.map((r) => [r.mutation_id, r.status])).toEqual(
-      batch.map((m) => [m.mutation_id, 'applied']),
-    );
+    // Exactly what the device reads: no version, school or scope versions.
+    expect(res).toEqual({
+      results: batch.map((m) => ({ mutation_id: m.mutation_id, status: 'applied' })),
+    });
+    expect(unknownKeys(res)).toEqual([]);
     const rows = await Promise.all(batch.map((m) => serverRow(db, 'meetings', m.row_id)));
     for (const [i, row] of rows.entries()) {
       expect(row).toMatchObject({ topic: `Встреча ${i}`, created_by: w.users.mentorA });
-      expect(res.results[i]!.version).toBe(row!.version);
     }
-    expect(res.scope_versions).toEqual({ [w.schoolA]: rows[0]!.version });
+    // One statement in one transaction: one version for the run.
+    expect(new Set(rows.map((r) => r!.version)).size).toBe(1);
     expect(await distinctXmins(batch.map((m) => m.row_id))).toBe(1);
 
     // Idempotent: the stored results come back as duplicates, nothing is inserted twice.
     const replay = await mentor.push(batch);
-    expect(replay.results.map((r) => [r.status, r.original_status, r.version])).toEqual(
-      res.results.map((r) => ['duplicate', 'applied', r.version]),
+    expect(replay.results).toEqual(
+      batch.map((m) => ({
+        mutation_id: m.mutation_id,
+        status: 'duplicate',
+        original_status: 'applied',
+      })),
     );
     expect(await countRows(db, 'meetings', 'topic like $1', ['Встреча %'])).toBe(6);
   });
@@ -135,9 +142,11 @@ describe('sync_push fast path: a run of plain inserts', () => {
     };
     const fresh = meeting(mentor, 1);
     const res = await mentor.push([fresh, again]);
-    expect(res.results.map((r) => [r.status, r.merged_insert])).toEqual([
+    // The fresh row in the run's statement answers without `applied`; the existing one merges
+    // as a patch one by one, and `applied` names what it filled in.
+    expect(res.results.map((r) => [r.status, r.applied])).toEqual([
       ['applied', undefined],
-      ['applied', true],
+      ['applied', ['notes']],
     ]);
     expect(await serverRow(db, 'meetings', first.row_id)).toMatchObject({
       topic: 'Встреча 0',

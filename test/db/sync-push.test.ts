@@ -3,7 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../support/db';
-import { countRows, createWorld, Device, serverRow, type World } from '../factories/sync';
+import {
+  countRows,
+  createWorld,
+  Device,
+  serverRow,
+  unknownKeys,
+  type World,
+} from '../factories/sync';
 
 let db: TestDb;
 let w: World;
@@ -21,7 +28,7 @@ async function freshWorld(): Promise<World> {
 }
 
 describe('sync_push: applying mutations', () => {
-  it('applies insert, patch and delete, stamps versions itself and reports the school version', async () => {
+  it('applies insert, patch and delete, stamps versions itself and answers only what the device reads', async () => {
     await freshWorld();
     const mentor = await Device.open(db, w.users.mentorA);
     const meetingId = randomUUID();
@@ -48,22 +55,39 @@ describe('sync_push: applying mutations', () => {
       created_by: w.users.mentorA,
       deleted_at: null,
     });
-    // One transaction = one version, and the response tells the device which one.
-    expect(res.results[0]!.version).toBe(row!.version);
-    expect(res.results[1]!.version).toBe(row!.version);
-    expect(res.scope_versions).toEqual({ [w.schoolA]: row!.version });
+    expect(row!.version as number).toBeGreaterThan(0);
+    // The answer is the results and nothing else: no versions (sync_pull brings them with the
+    // rows), no school ids, no scope versions.
+    expect(res).toEqual({
+      results: [
+        { mutation_id: insert.mutation_id, status: 'applied' },
+        { mutation_id: patch.mutation_id, status: 'applied', applied: ['topic'] },
+      ],
+    });
+    expect(unknownKeys(res)).toEqual([]);
+    // A duplicate is answered from the stored result, as small.
+    const duplicate = await mentor.push([patch]);
+    expect(duplicate.results).toEqual([
+      {
+        mutation_id: patch.mutation_id,
+        status: 'duplicate',
+        original_status: 'applied',
+        applied: ['topic'],
+      },
+    ]);
 
     const del = await mentor.push([mentor.delete('meetings', meetingId)]);
-    expect(del.results[0]).toMatchObject({ status: 'applied' });
+    expect(del.results[0]).toEqual({ mutation_id: expect.any(String), status: 'applied' });
     const tomb = await serverRow(db, 'meetings', meetingId);
     expect(tomb!.deleted_at).not.toBeNull();
     expect(tomb!.version as number).toBeGreaterThan(row!.version as number);
     // Deleting a tombstone again is a harmless no-op.
     const again = await mentor.push([mentor.delete('meetings', meetingId)]);
-    expect(again.results[0]).toMatchObject({ status: 'applied', version: tomb!.version });
+    expect(again.results[0]).toEqual({ mutation_id: expect.any(String), status: 'applied' });
+    expect((await serverRow(db, 'meetings', meetingId))!.version).toBe(tomb!.version);
   });
 
-  it('never lets a client write version, timestamps, authorship, tombstones or school_id by patch', async () => {
+  it('never lets a client write version, timestamps, authorship, tombstones, keys or school_id by patch', async () => {
     await freshWorld();
     const mentor = await Device.open(db, w.users.mentorA);
     const before = await serverRow(db, 'meetings', w.meetingP1);
@@ -75,6 +99,7 @@ describe('sync_push: applying mutations', () => {
       'deleted_at',
       'school_id',
       'id',
+      'pair_id',
     ].map((f) =>
       mentor.patch(
         'meetings',
@@ -183,35 +208,52 @@ describe('sync_push: idempotency', () => {
     const replay = await mentor.push([
       mentor.insert('meetings', { id: meetingId, ...fields, topic: 'Дополнено' }),
     ]);
-    expect(replay.results[0]).toMatchObject({
+    // Merged as a patch: `applied` names what it filled in (no merged_insert flag).
+    expect(replay.results[0]).toEqual({
+      mutation_id: expect.any(String),
       status: 'applied',
-      merged_insert: true,
       applied: ['topic'],
     });
     expect(await countRows(db, 'meetings', 'id = $1', [meetingId])).toBe(1);
     expect((await serverRow(db, 'meetings', meetingId))!.topic).toBe('Дополнено');
   });
 
-  it('refuses a mutation id that belongs to another user', async () => {
+  it('scopes mutation ids per user: another user’s use of the same id neither blocks nor leaks', async () => {
     await freshWorld();
     const mentor = await Device.open(db, w.users.mentorA);
-    const mentee = await Device.open(db, w.users.menteeA);
+    const curator = await Device.open(db, w.users.curatorA);
     const m = mentor.patch(
       'meetings',
       w.meetingP1,
       { topic: 'Наставник' },
       { topic: 'Знакомство' },
     );
-    await mentor.push([m]);
-    const stolen = {
+    // Someone who learned the id uses it first, for a write of her own.
+    const squatted = {
       ...m,
-      fields: { mentee_reflection: 'чужой id' },
-      base: { mentee_reflection: null },
+      table: 'pairs',
+      row_id: w.pairs.p1,
+      fields: { title: 'Куратор' },
+      base: { title: null },
     };
-    const res = await mentee.push([stolen]);
-    expect(res.results[0]).toMatchObject({ status: 'rejected', code: 'mutation_id_taken' });
-    expect(res.results[0]).not.toHaveProperty('original_status');
-    expect((await serverRow(db, 'meetings', w.meetingP1))!.mentee_reflection).toBeNull();
+    const first = await curator.push([squatted]);
+    expect(first.results[0]).toMatchObject({ status: 'applied' });
+    expect(first.results[0]).not.toHaveProperty('original_status');
+    // The owner's mutation of the same id is still applied, and answered with its own result.
+    const own = await mentor.push([m]);
+    expect(own.results[0]).toMatchObject({ status: 'applied', applied: ['topic'] });
+    expect((await serverRow(db, 'meetings', w.meetingP1))!.topic).toBe('Наставник');
+    expect((await serverRow(db, 'pairs', w.pairs.p1))!.title).toBe('Куратор');
+    // Each user's replay answers with that user's stored result only.
+    const replay = await curator.push([squatted]);
+    expect(replay.results[0]).toMatchObject({ status: 'duplicate', applied: ['title'] });
+    const mine = await mentor.push([m]);
+    expect(mine.results[0]).toMatchObject({ status: 'duplicate', applied: ['topic'] });
+    const { rows } = await db.query<{ user_id: string }>(
+      'select user_id from private.sync_mutations where mutation_id = $1 order by user_id',
+      [m.mutation_id],
+    );
+    expect(rows.map((r) => r.user_id)).toEqual([w.users.curatorA, w.users.mentorA].sort());
   });
 });
 
@@ -244,13 +286,26 @@ describe('sync_push: three-way merge', () => {
     await mentor.pullAll();
     await mentee.pullAll();
 
+    const confirmationId = randomUUID();
     const first = await mentee.push([
-      mentee.edit('meetings', w.meetingP1, { mentee_reflection: 'Было полезно' }),
+      mentee.insert('meeting_confirmations', {
+        id: confirmationId,
+        school_id: w.schoolA,
+        pair_id: w.pairs.p1,
+        meeting_id: w.meetingP1,
+        participant_id: w.participants.menteeA,
+        reflection: 'Было полезно',
+      }),
     ]);
     const second = await mentor.push([
       mentor.edit('meetings', w.meetingP1, { topic: 'Первая встреча' }),
-      // the mentor cannot write the mentee's field at all: rejected, not a conflict
-      mentor.edit('meetings', w.meetingP1, { mentee_reflection: 'Мой вариант' }),
+      // the mentor cannot write the mentee's reflection at all: rejected, not a conflict
+      mentor.patch(
+        'meeting_confirmations',
+        confirmationId,
+        { reflection: 'Мой вариант' },
+        { reflection: 'Было полезно' },
+      ),
     ]);
     expect(first.results[0]!.status).toBe('applied');
     expect(second.results.map((r) => [r.status, r.code])).toEqual([
@@ -270,10 +325,11 @@ describe('sync_push: three-way merge', () => {
     ]);
 
     expect(a.results[0]).toMatchObject({ status: 'applied' });
-    expect(b.results[0]).toMatchObject({
+    // The conflicting field is named by its sync_conflicts row, not in the answer.
+    expect(b.results[0]).toEqual({
+      mutation_id: expect.any(String),
       status: 'conflict',
       code: 'field_conflict',
-      conflicts: ['agreements'],
       applied: ['duration_min'],
     });
     const row = await serverRow(db, 'meetings', w.meetingP1);
@@ -344,8 +400,11 @@ describe('sync_push: three-way merge', () => {
         hours: 36,
       }),
     ]);
+    const confirmationId = randomUUID();
     await db.exec(
-      `update public.meetings set mentee_confirmed_at = '2026-09-10 15:00:00+03' where id = '${w.meetingP1}'`,
+      `insert into public.meeting_confirmations (id, school_id, pair_id, meeting_id, participant_id, confirmed_at)
+       values ('${confirmationId}', '${w.schoolA}', '${w.pairs.p1}', '${w.meetingP1}',
+               '${w.participants.menteeA}', '2026-09-10 15:00:00+03')`,
     );
 
     const mentee = await Device.open(db, w.users.menteeA);
@@ -378,16 +437,16 @@ describe('sync_push: three-way merge', () => {
     expect(res.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
     const tz = await mentee.push([
       mentee.patch(
-        'meetings',
-        w.meetingP1,
-        { mentee_reflection: 'Спасибо' },
-        { mentee_reflection: null },
+        'meeting_confirmations',
+        confirmationId,
+        { reflection: 'Спасибо' },
+        { reflection: null },
       ),
       mentee.patch(
-        'meetings',
-        w.meetingP1,
-        { mentee_confirmed_at: '2026-09-10T12:30:00.000Z' },
-        { mentee_confirmed_at: '2026-09-10T12:00:00Z' },
+        'meeting_confirmations',
+        confirmationId,
+        { confirmed_at: '2026-09-10T12:30:00.000Z' },
+        { confirmed_at: '2026-09-10T12:00:00Z' },
       ),
     ]);
     expect(tz.results.map((r) => r.status)).toEqual(['applied', 'applied']);
@@ -400,15 +459,15 @@ describe('sync_push: three-way merge', () => {
     expect(Number((await serverRow(db, 'mentor_trainings', trainingId))!.hours)).toBe(72);
     expect(await countRows(db, 'sync_conflicts', 'school_id = $1', [w.schoolA])).toBe(0);
     const confirmed = await db.query<{ ok: boolean }>(
-      `select mentee_confirmed_at = '2026-09-10T12:30:00Z'::timestamptz as ok from public.meetings where id = $1`,
-      [w.meetingP1],
+      `select confirmed_at = '2026-09-10T12:30:00Z'::timestamptz as ok from public.meeting_confirmations where id = $1`,
+      [confirmationId],
     );
     expect(confirmed.rows[0]!.ok).toBe(true);
   });
 });
 
 describe('sync_push: deletes', () => {
-  it('turns a patch to a deleted row into a conflict that keeps the client text', async () => {
+  it('turns a patch to a deleted row into a conflict that keeps no text of the deleted row', async () => {
     await freshWorld();
     const phone = await Device.open(db, w.users.mentorA);
     const tablet = await Device.open(db, w.users.mentorA);
@@ -420,20 +479,20 @@ describe('sync_push: deletes', () => {
       tablet.edit('meetings', w.meetingP1, { notes: 'Текст, который нельзя потерять' }),
     ]);
 
-    expect(res.results[0]).toMatchObject({
+    expect(res.results[0]).toEqual({
+      mutation_id: expect.any(String),
       status: 'conflict',
       code: 'row_deleted',
-      conflicts: ['*'],
+      applied: [],
     });
     const { rows } = await db.query(`select * from public.sync_conflicts where row_id = $1`, [
       w.meetingP1,
     ]);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({
-      field: '*',
-      client_value: { notes: 'Текст, который нельзя потерять' },
-      base_value: { notes: null },
-    });
+    // The server says which mutation hit a tombstone; the text stays on the device that
+    // wrote it (its quarantine), not on the server.
+    expect(rows[0]).toMatchObject({ field: '*', client_value: null, base_value: null });
+    expect(JSON.stringify(rows[0])).not.toContain('Текст, который нельзя потерять');
     expect((await serverRow(db, 'meetings', w.meetingP1))!.notes).toBeNull();
   });
 });
@@ -508,6 +567,9 @@ describe('sync_push: one bad mutation does not block the batch', () => {
       ['applied', undefined, undefined],
     ]);
     expect(res.results[3]!.message).toBe('row_not_visible');
+    // No error detail: a foreign-key or unique violation's detail quotes key values.
+    expect(unknownKeys(res)).toEqual([]);
+    expect(JSON.stringify(res.results[4])).not.toContain(w.pairs.p1);
     expect(await serverRow(db, 'meetings', w.meetingP1)).toMatchObject({
       topic: 'До ошибки',
       notes: 'После ошибки',

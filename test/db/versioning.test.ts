@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type Sql, type TestDb } from '../support/db';
 import { actors } from '../factories/actors';
-import { PAIRS, PARTICIPANTS, SCHOOL_A, SCHOOL_B, USERS } from '../factories/seed-ids';
+import { MEETING_P1, PAIRS, PARTICIPANTS, SCHOOL_A, SCHOOL_B, USERS } from '../factories/seed-ids';
 import { expectSqlError } from './expect-sql';
 
 let db: TestDb;
@@ -89,14 +89,24 @@ describe('version stamping', () => {
       async (s) =>
         (
           await s.query<{ id: string; created_by: string }>(
-            `insert into public.participants (school_id, kind, full_name, created_by) values ($1, 'student', 'Орлова Вера', $2) returning id, created_by`,
-            [SCHOOL_A, USERS.mentor],
+            `insert into public.participants (school_id, kind, full_name) values ($1, 'student', 'Орлова Вера') returning id, created_by`,
+            [SCHOOL_A],
           )
         ).rows[0]!,
     );
     expect(row.created_by).toBe(USERS.curator);
+    // Clients may not even name it (column grants); a path that bypasses the API cannot change it.
+    await expectSqlError(
+      db.asUserRolledBack(actors.school_admin, (s) =>
+        s.query(`update public.participants set created_by = $2 where id = $1`, [
+          row.id,
+          USERS.mentor,
+        ]),
+      ),
+      '42501',
+    );
     const after = await db.asUser(
-      actors.school_admin,
+      { role: 'service_role' },
       async (s) =>
         (
           await s.query<{ created_by: string }>(
@@ -177,5 +187,107 @@ describe('version stamping', () => {
         await two.release();
       }
     }
+  });
+});
+
+describe('keys, existence and size through the table API', () => {
+  it('refuses a mentor who changes a meeting’s id, pair or school', async () => {
+    for (const [column, value] of [
+      ['id', '00000000-0000-4000-8000-0000000000aa'],
+      ['pair_id', PAIRS.p2PeerActive],
+      ['school_id', SCHOOL_B],
+      ['created_at', '2020-01-01'],
+      ['version', '1'],
+    ] as const) {
+      await expectSqlError(
+        db.asUserRolledBack(actors.mentor, (s) =>
+          s.query(`update public.meetings set ${column} = $2 where id = $1`, [MEETING_P1, value]),
+        ),
+        '42501',
+      );
+    }
+    // Even where the column may be written (service_role), a row keeps its id.
+    await expectSqlError(
+      db.asUserRolledBack({ role: 'service_role' }, (s) =>
+        s.query(`update public.meetings set id = gen_random_uuid() where id = $1`, [MEETING_P1]),
+      ),
+      '23514',
+      /id_immutable/,
+    );
+  });
+
+  it('keeps server-owned participant columns out of the staff’s insert and update', async () => {
+    for (const sql of [
+      `update public.participants set user_id = null where id = '${PARTICIPANTS.larina}'`,
+      `update public.participants set consent_covered_until = 'infinity' where id = '${PARTICIPANTS.alisa}'`,
+      `insert into public.participants (school_id, kind, full_name, consent_covered_until)
+       values ('${SCHOOL_A}', 'student', 'Без согласия', 'infinity')`,
+    ])
+      await expectSqlError(
+        db.asUserRolledBack(actors.curator, (s) => s.query(sql)),
+        '42501',
+      );
+  });
+
+  it('answers an insert with another school’s id as row_not_visible, not as a duplicate key', async () => {
+    const { rows } = await db.query<{ id: string }>(
+      'select id from public.participants where school_id = $1 limit 1',
+      [SCHOOL_B],
+    );
+    await expectSqlError(
+      db.asUserRolledBack(actors.curator, (s) =>
+        s.query(
+          `insert into public.participants (id, school_id, kind, full_name) values ($1, $2, 'student', 'Чужой id')`,
+          [rows[0]!.id, SCHOOL_A],
+        ),
+      ),
+      '42501',
+      /^row_not_visible$/,
+    );
+  });
+
+  it('refuses a client to bring a tombstone back, and dates a delete itself', async () => {
+    const id = await db.asUser(actors.curator, async (s) => {
+      const { rows } = await s.query<{ id: string }>(
+        `insert into public.participants (school_id, kind, full_name) values ($1, 'student', 'Удаляемая') returning id`,
+        [SCHOOL_A],
+      );
+      await s.query(`update public.participants set deleted_at = '2001-01-01' where id = $1`, [
+        rows[0]!.id,
+      ]);
+      return rows[0]!.id;
+    });
+    const { rows } = await db.query<{ recent: boolean }>(
+      `select deleted_at > now() - interval '1 hour' as recent from public.participants where id = $1`,
+      [id],
+    );
+    expect(rows[0]!.recent).toBe(true);
+    await expectSqlError(
+      db.asUserRolledBack(actors.curator, (s) =>
+        s.query(`update public.participants set deleted_at = null where id = $1`, [id]),
+      ),
+      '42501',
+      /row_deleted/,
+    );
+  });
+
+  it('refuses a row over 64 KB as JSON on every path', async () => {
+    const big = 'щ'.repeat(33_000); // 66,000 bytes
+    for (const claims of [actors.curator, { role: 'service_role' as const }])
+      await expectSqlError(
+        db.asUserRolledBack(claims, (s) =>
+          s.query(`update public.pairs set title = $2 where id = $1`, [PAIRS.p1TeacherActive, big]),
+        ),
+        '54000',
+        /row_too_large/,
+      );
+    await expectSqlError(
+      db.query(
+        `insert into public.participants (school_id, kind, full_name) values ($1, 'student', $2)`,
+        [SCHOOL_A, big],
+      ),
+      '54000',
+      /row_too_large/,
+    );
   });
 });

@@ -21,11 +21,16 @@ export const actors = {
   coordinator: user(USERS.coordinator),
   member_of_other_school: user(USERS.otherSchoolCurator),
   anonymous_unredeemed: user(UNREDEEMED_ANONYMOUS_USER, { is_anonymous: true }),
+  // Софья, a mentee of the group P3 beside Егор: reads her own rows, never his.
+  group_mentee: user(USERS.groupMentee, { is_anonymous: true }),
 } satisfies Record<string, Claims>;
 
 /** People outside the matrix, for targeted tests. */
 export const others = {
   mentor2: user(USERS.mentor2), // Белоусов, e-mail account
+  groupMentee2: user(USERS.groupMentee2, { is_anonymous: true }), // Егор, Софья's group mate
+  dmitry: user(USERS.anonymousMentee, { is_anonymous: true }),
+  menteeTeacher2: user(USERS.menteeTeacher2), // Сидоренко
 } satisfies Record<string, Claims>;
 
 export type ActorName = keyof typeof actors;

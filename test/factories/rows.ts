@@ -1,5 +1,13 @@
 // Factories for device rows in the server's shape. Every call makes a new id.
-import type { Consent, Meeting, Participant, Pair, PlanTask, SyncedRow } from '@/domain/types';
+import type {
+  Consent,
+  Meeting,
+  MeetingConfirmation,
+  Participant,
+  Pair,
+  PlanTask,
+  SyncedRow,
+} from '@/domain/types';
 
 let counter = 0;
 export function uuid(): string {
@@ -33,7 +41,6 @@ export function aParticipant(overrides: Partial<Participant> = {}): Participant 
     teaching_experience_years: null,
     workplace: null,
     position: null,
-    requests: null,
     interests: null,
     phone: null,
     email: null,
@@ -88,8 +95,6 @@ export function aMeeting(overrides: Partial<Meeting> = {}): Meeting {
     topic: null,
     notes: null,
     agreements: null,
-    mentee_confirmed_at: null,
-    mentee_reflection: null,
     ...overrides,
   };
 }
@@ -107,6 +112,24 @@ export function aTask(overrides: Partial<PlanTask> = {}): PlanTask {
     status: 'todo',
     result: null,
     position: 0,
+    ...overrides,
+  };
+}
+
+/** One mentee's confirmation (and reflection) of a meeting: one per mentee per meeting. */
+export function aMeetingConfirmation(
+  meeting: Meeting,
+  participantId: string,
+  overrides: Partial<MeetingConfirmation> = {},
+): MeetingConfirmation {
+  return {
+    ...synced(),
+    school_id: meeting.school_id,
+    pair_id: meeting.pair_id,
+    meeting_id: meeting.id,
+    participant_id: participantId,
+    confirmed_at: '2026-10-01T15:00:00.000Z',
+    reflection: null,
     ...overrides,
   };
 }

@@ -12,6 +12,8 @@ export const USERS = {
   mentee: 'a3000000-0000-4000-8000-000000000005', // Ларина: mentee of P1
   menteeTeacher2: 'a3000000-0000-4000-8000-000000000006', // Сидоренко: mentee of P5
   anonymousMentee: 'a3000000-0000-4000-8000-000000000007', // Кузнецов Дмитрий (anonymous sign-in)
+  groupMentee: 'a3000000-0000-4000-8000-000000000009', // Абрамова Софья: mentee of group P3 (anonymous)
+  groupMentee2: 'a3000000-0000-4000-8000-00000000000a', // Мельников Егор: mentee of group P3 (anonymous)
   coordinator: 'a3000000-0000-4000-8000-000000000008', // Фомина
   otherSchoolAdmin: 'a3000000-0000-4000-8000-000000000021',
   otherSchoolCurator: 'a3000000-0000-4000-8000-000000000022', // Савельев
@@ -50,6 +52,32 @@ export const GOAL_P1 = 'ac000000-0000-4000-8000-000000000001';
 export const MEETING_P1 = 'ae000000-0000-4000-8000-000000000001';
 export const MEETING_P1_WITH_NOTE = 'ae000000-0000-4000-8000-000000000004';
 export const MEETING_P2 = 'ae000000-0000-4000-8000-000000000006';
+/** The group P3 (mentor Полина, mentees Софья and Егор): one plan, task and confirmation each. */
+export const GROUP = {
+  meeting: 'ae000000-0000-4000-8000-000000000008',
+  sofyaPlan: 'ab000000-0000-4000-8000-000000000003',
+  egorPlan: 'ab000000-0000-4000-8000-000000000004',
+  sofyaGoal: 'ac000000-0000-4000-8000-000000000005',
+  egorGoal: 'ac000000-0000-4000-8000-000000000006',
+  sofyaTask: 'ad000000-0000-4000-8000-000000000301',
+  egorTask: 'ad000000-0000-4000-8000-000000000401',
+  sofyaConfirmation: 'b8000000-0000-4000-8000-000000000005',
+  egorConfirmation: 'b8000000-0000-4000-8000-000000000006',
+} as const;
+/** Meeting confirmations of the seed (one per mentee and meeting). */
+export const CONFIRMATIONS = {
+  larinaMeeting1: 'b8000000-0000-4000-8000-000000000001',
+  larinaMeeting2: 'b8000000-0000-4000-8000-000000000002',
+  dmitryMeetingP2: 'b8000000-0000-4000-8000-000000000003',
+} as const;
+export const SENSITIVE = {
+  dmitry: 'b4000000-0000-4000-8000-000000000001',
+  egor: 'b4000000-0000-4000-8000-000000000002',
+  larina: 'b4000000-0000-4000-8000-000000000004',
+} as const;
+export const PRIVATE_NOTE_P1 = 'af000000-0000-4000-8000-000000000001';
+export const CHANGE_REQUEST_KIRILL = 'b5000000-0000-4000-8000-000000000001';
+export const CONSENT_LARINA = 'a6000000-0000-4000-8000-000000000003';
 export const TEMPLATES = {
   satisfactionMenteeStudent: 'b1000000-0000-4000-8000-000000000001',
   entryMenteeStudent: 'b1000000-0000-4000-8000-000000000004',

@@ -130,16 +130,39 @@ export interface MutationResult {
   code?: string;
   constraint?: string;
   message?: string;
-  details?: string;
-  conflicts?: string[];
   applied?: string[];
-  merged_insert?: boolean;
-  version?: number;
 }
 
+/** sync_push's whole answer (src/domain/syncProtocol.ts): nothing but the results. */
 export interface PushResponse {
   results: MutationResult[];
-  scope_versions: Record<string, number>;
+}
+
+/** The only keys a push result may carry (the device reads each of them). */
+export const RESULT_KEYS = [
+  'mutation_id',
+  'status',
+  'original_status',
+  'code',
+  'constraint',
+  'message',
+  'applied',
+] as const;
+
+/**
+ * The keys of a push answer that are not part of the wire contract: `results` is the only
+ * top-level key, and a result carries only RESULT_KEYS. [] when the answer is exactly the
+ * contract (e.g. `expect(unknownKeys(res)).toEqual([])`).
+ */
+export function unknownKeys(res: PushResponse): string[] {
+  const allowed: readonly string[] = RESULT_KEYS;
+  const top = Object.keys(res).filter((k) => k !== 'results');
+  const inner = res.results.flatMap((r, i) =>
+    Object.keys(r)
+      .filter((k) => !allowed.includes(k))
+      .map((k) => `results[${i}].${k}`),
+  );
+  return [...top, ...inner];
 }
 
 export interface Scope {

@@ -1,14 +1,12 @@
--- Owns: the built-in questionnaire templates (QUESTIONNAIRES.md), and the rule that a
--- submitted response is final for its author (end of file).
--- The built-ins: entry, exit and
+-- Owns: the built-in questionnaire templates (QUESTIONNAIRES.md): entry, exit and
 -- satisfaction for student mentees, teacher mentees and mentors. school_id null = built-in,
 -- readable by every member and delivered by sync_pull through the "global" scope (nil-uuid
--- counter, migration 0700). Schools copy them to edit (based_on); a built-in that has answers
--- is frozen by guard_template_locked, so a changed text ships as a new revision (new id),
--- never as an update here.
+-- counter, 940_sync_pull.sql). Schools copy them to edit (based_on); a built-in
+-- that has answers is frozen by guard_template_locked, so a changed text ships as a new
+-- revision (new id), never as an update here.
 -- Invariant: these rows equal BUILTIN_QUESTIONNAIRES in src/domain/questionnaireDefaults.ts
 -- (device-only mode has no server); test/db/questionnaires-builtin.test.ts compares them.
--- `on conflict do nothing`: a database seeded before this migration already holds them.
+-- `on conflict do nothing`: a database seeded before this file ran already holds them.
 
 insert into public.questionnaire_templates (id, school_id, kind, audience, revision, title, items)
 select t.id::uuid, null, t.kind, t.audience, 1, t.title, t.items::jsonb
@@ -97,33 +95,3 @@ from (values
   ]$j$)
 ) as t (id, kind, audience, title, items)
 on conflict do nothing;
-
--- ---------------------------------------------------------------- a submitted response is final
--- The app never changes a submitted response (src/data/repos/questionnaires.ts); the server
--- holds the author to the same, so a stale draft pushed from a second device after the
--- submit is refused (and kept in that device's quarantine with its text), not applied.
--- Staff may still correct answers recorded from paper; writes without a user (service role,
--- migrations) are not checked.
-create function private.guard_submitted_response()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-begin
-  if old.submitted_at is not null
-     and auth.uid() is not null
-     and old.school_id not in (select private.my_staff_school_ids())
-     and (new.answers, new.template_id, new.pair_id, new.participant_id, new.submitted_at, new.deleted_at)
-         is distinct from
-         (old.answers, old.template_id, old.pair_id, old.participant_id, old.submitted_at, old.deleted_at) then
-    raise exception using errcode = '23514', message = 'questionnaire_response_submitted',
-      constraint = 'questionnaire_response_submitted', detail = old.id::text;
-  end if;
-  return new;
-end;
-$$;
-revoke all on function private.guard_submitted_response() from public, anon, authenticated;
-
-create trigger guard_submitted_response before update on public.questionnaire_responses
-  for each row execute function private.guard_submitted_response();

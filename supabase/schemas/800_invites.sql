@@ -1,18 +1,26 @@
--- Owns: joining a school by invite code, and the municipal KPI aggregate.
+-- Owns: public.invites and joining a school by invite code (public.create_invite,
+-- public.redeem_invite, the code hashes). The attempts log is 805_invite_attempts.sql.
 --
 -- Invites: a curator/school_admin calls public.create_invite(); the plain code is returned
 -- ONCE and only its sha256 is stored. Nobody can read invites or attempts through the API
 -- (RLS on, no policies, no grants). public.redeem_invite() is the ONLY way a membership is
 -- created from the app; it works for anonymous sign-ins (a student without e-mail).
--- Failed redemptions are limited per user: 5 failures in 15 minutes lock further tries.
+-- Failed redemptions are limited three ways, because every anonymous sign-in is a new account:
+--   per account: 5 failures in 15 minutes lock that account's further tries;
+--   per invite:  a wrong code whose first half matches a live invite counts against that
+--                invite; after 10 such failures the invite is locked (the curator issues a
+--                new one), so half a code glimpsed on a printed sheet cannot be completed;
+--   globally:    300 failures in 15 minutes across all accounts lock every redemption for
+--                the rest of that window (a brute force over many anonymous accounts).
+-- A refused try while locked out is not recorded, and attempts older than a day are deleted
+-- on every call: the attempts table cannot grow without bound.
+-- An invite whose participant was deleted admits nobody.
 -- Redeem failures are RETURNED ({ok:false, error:<code>}), not raised: raising would roll
 -- back the transaction and with it the attempt record that makes the limit work.
--- Stable codes: invite_invalid, invite_expired, invite_used, invite_rate_limited, and
+-- Stable codes: invite_invalid, invite_expired, invite_used, invite_rate_limited,
+-- invite_locked, and
 -- invite_requires_email: a staff role (curator, school_admin) is never given to an anonymous
 -- sign-in (a lost phone would be an unrecoverable admin account); the invite stays usable.
---
--- Coordinators see numbers only, through public.municipality_kpis(): counts per school,
--- never names of people, and only for a municipality they coordinate.
 
 create table public.invites (
   id uuid primary key default gen_random_uuid(),
@@ -20,6 +28,10 @@ create table public.invites (
   participant_id uuid not null,
   role text not null constraint invites_role_valid check (role in ('school_admin', 'curator', 'mentor', 'mentee')),
   code_hash bytea not null constraint invites_code_hash_unique unique,
+  -- sha256 of the first four characters of the normalised code (see the per-invite limit).
+  code_prefix_hash bytea not null,
+  failed_attempts integer not null default 0,
+  locked_at timestamptz,
   created_by uuid references auth.users (id) on delete set null,
   created_at timestamptz not null default now(),
   expires_at timestamptz not null,
@@ -29,31 +41,19 @@ create table public.invites (
   constraint invites_participant_fk foreign key (participant_id, school_id)
     references public.participants (id, school_id)
 );
-create index invites_participant_id_idx on public.invites (participant_id);
+create index invites_participant_id_idx on public.invites (participant_id, school_id);
 create index invites_school_id_idx on public.invites (school_id);
-
-create table public.invite_attempts (
-  id uuid primary key default gen_random_uuid(),
-  user_id uuid not null references auth.users (id) on delete cascade,
-  invite_id uuid references public.invites (id) on delete set null,
-  outcome text not null constraint invite_attempts_outcome_valid
-    check (outcome in ('redeemed', 'invite_invalid', 'invite_expired', 'invite_used', 'invite_rate_limited',
-                       'invite_requires_email')),
-  attempted_at timestamptz not null default now()
-);
-create index invite_attempts_user_time_idx on public.invite_attempts (user_id, attempted_at);
-create index invite_attempts_invite_id_idx on public.invite_attempts (invite_id);
+create index invites_code_prefix_hash_idx on public.invites (code_prefix_hash) where redeemed_at is null;
+create index invites_created_by_idx on public.invites (created_by);
+create index invites_redeemed_by_idx on public.invites (redeemed_by);
 
 alter table public.invites enable row level security;
-alter table public.invite_attempts enable row level security;
 -- Said explicitly, not left to "no policy": through the API nobody reads or writes these
 -- rows (codes cannot be listed); only create_invite / redeem_invite (definer) touch them.
 create policy invites_no_api_access on public.invites as restrictive for all to authenticated
   using (false) with check (false);
-create policy invite_attempts_no_api_access on public.invite_attempts as restrictive for all
-  to authenticated using (false) with check (false);
-revoke all on public.invites, public.invite_attempts from public, anon, authenticated;
-grant all on public.invites, public.invite_attempts to service_role;
+revoke all on public.invites from public, anon, authenticated;
+grant all on public.invites to service_role;
 
 -- 8 characters from a 32-letter alphabet without look-alikes (no I, O, 0, 1): 40 bits,
 -- shown as XXXX-XXXX. Randomness: the random bytes of a v4 uuid (strong RNG), skipping
@@ -67,6 +67,16 @@ as $$
     pg_catalog.upper(pg_catalog.regexp_replace(coalesce(p_code, ''), '[^A-Za-z0-9]', '', 'g')), 'UTF8'))
 $$;
 revoke all on function private.invite_code_hash(text) from public, anon, authenticated;
+
+create function private.invite_code_prefix_hash(p_code text)
+returns bytea
+language sql immutable
+set search_path = ''
+as $$
+  select pg_catalog.sha256(pg_catalog.convert_to(pg_catalog.substr(
+    pg_catalog.upper(pg_catalog.regexp_replace(coalesce(p_code, ''), '[^A-Za-z0-9]', '', 'g')), 1, 4), 'UTF8'))
+$$;
+revoke all on function private.invite_code_prefix_hash(text) from public, anon, authenticated;
 
 create function public.create_invite(participant_id uuid, role text, ttl interval default interval '14 days')
 returns text
@@ -109,9 +119,10 @@ begin
         (pg_catalog.get_byte(v_bytes, (array[0, 1, 2, 3, 4, 5, 9, 10])[i + 1]) % 32) + 1, 1);
     end loop;
     begin
-      insert into public.invites (school_id, participant_id, role, code_hash, created_by, expires_at)
+      insert into public.invites (school_id, participant_id, role, code_hash, code_prefix_hash, created_by, expires_at)
       values (v_school_id, create_invite.participant_id, create_invite.role,
-              private.invite_code_hash(v_code), auth.uid(), pg_catalog.now() + create_invite.ttl);
+              private.invite_code_hash(v_code), private.invite_code_prefix_hash(v_code), auth.uid(),
+              pg_catalog.now() + create_invite.ttl);
       exit;
     exception when unique_violation then
       if v_attempt >= 5 then
@@ -135,18 +146,28 @@ declare
   v_failures integer;
   v_error text;
   v_membership_id uuid;
+  v_participant_live boolean;
 begin
   if v_uid is null then
     raise exception using errcode = '42501', message = 'not_authenticated';
   end if;
 
+  -- Attempts are kept for a day: long enough for every window below.
+  delete from public.invite_attempts a where a.attempted_at < pg_catalog.now() - interval '1 day';
+
   select count(*) into v_failures
   from public.invite_attempts a
   where a.user_id = v_uid
-    and a.outcome in ('invite_invalid', 'invite_expired', 'invite_used')
+    and a.outcome in ('invite_invalid', 'invite_expired', 'invite_used', 'invite_locked')
     and a.attempted_at > pg_catalog.now() - interval '15 minutes';
   if v_failures >= 5 then
-    insert into public.invite_attempts (user_id, outcome) values (v_uid, 'invite_rate_limited');
+    return pg_catalog.jsonb_build_object('ok', false, 'error', 'invite_rate_limited');
+  end if;
+  select count(*) into v_failures
+  from public.invite_attempts a
+  where a.attempted_at > pg_catalog.now() - interval '15 minutes'
+    and a.outcome in ('invite_invalid', 'invite_expired', 'invite_used', 'invite_locked');
+  if v_failures >= 300 then
     return pg_catalog.jsonb_build_object('ok', false, 'error', 'invite_rate_limited');
   end if;
 
@@ -155,12 +176,27 @@ begin
   where i.code_hash = private.invite_code_hash(redeem_invite.code)
   for update;
 
+  if v_invite.id is not null then
+    select p.deleted_at is null into v_participant_live
+    from public.participants p where p.id = v_invite.participant_id;
+  end if;
+
   v_error := case
-    when v_invite.id is null or v_invite.revoked_at is not null then 'invite_invalid'
+    when v_invite.id is null or v_invite.revoked_at is not null or not v_participant_live then 'invite_invalid'
     when v_invite.redeemed_at is not null then 'invite_used'
+    when v_invite.locked_at is not null then 'invite_locked'
     when v_invite.expires_at <= pg_catalog.now() then 'invite_expired'
   end;
   if v_error is not null then
+    if v_invite.id is null then
+      -- A wrong code whose first half matches live invites counts against them.
+      update public.invites i
+      set failed_attempts = i.failed_attempts + 1,
+          locked_at = case when i.failed_attempts + 1 >= 10 then pg_catalog.now() end
+      where i.code_prefix_hash = private.invite_code_prefix_hash(redeem_invite.code)
+        and i.redeemed_at is null and i.revoked_at is null and i.locked_at is null
+        and i.expires_at > pg_catalog.now();
+    end if;
     insert into public.invite_attempts (user_id, invite_id, outcome) values (v_uid, v_invite.id, v_error);
     return pg_catalog.jsonb_build_object('ok', false, 'error', v_error);
   end if;
@@ -200,91 +236,7 @@ begin
 end;
 $$;
 
--- Numbers per school for the municipal monitoring (DOMAIN.md KPI table). "Satisfied" =
--- answer to the first item of a satisfaction template >= 7 (QUESTIONNAIRES.md).
--- Pairs counted: approved, active or completed, not deleted.
-create function public.municipality_kpis(municipality_id uuid)
-returns table (
-  school_id uuid,
-  school_name text,
-  participants_total integer,
-  students_in_pairs integer,
-  student_mentors integer,
-  teachers_in_pairs integer,
-  teacher_mentors integer,
-  young_teacher_mentees integer,
-  mentors_trained_36h integer,
-  pairs_total integer,
-  pairs_active integer,
-  pairs_completed integer,
-  mentee_satisfaction_respondents integer,
-  mentee_satisfied integer,
-  mentor_satisfaction_respondents integer,
-  mentor_satisfied integer
-)
-language plpgsql
-stable
-security definer
-set search_path = ''
-as $$
-begin
-  if municipality_kpis.municipality_id is null
-     or (municipality_kpis.municipality_id not in (select private.my_coordinated_municipality_ids())
-         and auth.role() is distinct from 'service_role') then
-    raise exception using errcode = '42501', message = 'not_coordinator';
-  end if;
-  return query
-  with counted_members as (
-    select pm.school_id, pm.participant_id, pm.side, p.kind, p.teaching_experience_years
-    from public.pair_members pm
-    join public.pairs pr on pr.id = pm.pair_id
-    join public.participants p on p.id = pm.participant_id
-    where pm.deleted_at is null and pr.deleted_at is null and p.deleted_at is null
-      and pr.status in ('approved', 'active', 'completed')
-  ),
-  satisfaction as (
-    select r.school_id, t.audience,
-           (r.answers ->> (t.items -> 0 ->> 'id'))::numeric >= 7 as is_satisfied
-    from public.questionnaire_responses r
-    join public.questionnaire_templates t on t.id = r.template_id
-    where t.kind = 'satisfaction' and r.deleted_at is null and r.submitted_at is not null
-      and pg_catalog.jsonb_typeof(r.answers -> (t.items -> 0 ->> 'id')) = 'number'
-  ),
-  trained as (
-    select tr.school_id, tr.participant_id
-    from public.mentor_trainings tr
-    where tr.deleted_at is null
-    group by tr.school_id, tr.participant_id
-    having sum(tr.hours) >= 36
-  )
-  select s.id, s.name,
-    (select count(*)::integer from public.participants p where p.school_id = s.id and p.deleted_at is null),
-    (select count(distinct c.participant_id)::integer from counted_members c where c.school_id = s.id and c.kind = 'student'),
-    (select count(distinct c.participant_id)::integer from counted_members c
-      where c.school_id = s.id and c.kind = 'student' and c.side = 'mentor'),
-    (select count(distinct c.participant_id)::integer from counted_members c where c.school_id = s.id and c.kind = 'teacher'),
-    (select count(distinct c.participant_id)::integer from counted_members c
-      where c.school_id = s.id and c.kind = 'teacher' and c.side = 'mentor'),
-    (select count(distinct c.participant_id)::integer from counted_members c
-      where c.school_id = s.id and c.kind = 'teacher' and c.side = 'mentee' and c.teaching_experience_years <= 3),
-    (select count(*)::integer from trained t where t.school_id = s.id),
-    (select count(*)::integer from public.pairs pr where pr.school_id = s.id and pr.deleted_at is null
-      and pr.status in ('approved', 'active', 'completed')),
-    (select count(*)::integer from public.pairs pr where pr.school_id = s.id and pr.deleted_at is null and pr.status = 'active'),
-    (select count(*)::integer from public.pairs pr where pr.school_id = s.id and pr.deleted_at is null and pr.status = 'completed'),
-    (select count(*)::integer from satisfaction x where x.school_id = s.id and x.audience <> 'mentor'),
-    (select count(*)::integer from satisfaction x where x.school_id = s.id and x.audience <> 'mentor' and x.is_satisfied),
-    (select count(*)::integer from satisfaction x where x.school_id = s.id and x.audience = 'mentor'),
-    (select count(*)::integer from satisfaction x where x.school_id = s.id and x.audience = 'mentor' and x.is_satisfied)
-  from public.schools s
-  where s.municipality_id = municipality_kpis.municipality_id and s.deleted_at is null
-  order by s.name;
-end;
-$$;
-
 revoke all on function public.create_invite(uuid, text, interval) from public, anon, authenticated;
 revoke all on function public.redeem_invite(text) from public, anon, authenticated;
-revoke all on function public.municipality_kpis(uuid) from public, anon, authenticated;
 grant execute on function public.create_invite(uuid, text, interval) to authenticated, service_role;
 grant execute on function public.redeem_invite(text) to authenticated, service_role;
-grant execute on function public.municipality_kpis(uuid) to authenticated, service_role;

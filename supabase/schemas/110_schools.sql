@@ -1,0 +1,35 @@
+-- Owns: public.schools. Synced; its sync scope is its own id (private.stamp_school_row).
+-- Read: members; update (name, short_name, address): school_admin.
+
+create table public.schools (
+  id uuid primary key default gen_random_uuid(),
+  municipality_id uuid not null references public.municipalities (id),
+  name text not null constraint schools_name_not_blank check (btrim(name) <> '')
+    constraint schools_name_length check (length(name) <= 1000),
+  short_name text constraint schools_short_name_length check (length(short_name) <= 500),
+  address text constraint schools_address_length check (length(address) <= 1000),
+  version bigint not null default 0,
+  deleted_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  created_by uuid default auth.uid()
+);
+create index schools_municipality_id_idx on public.schools (municipality_id);
+create index schools_id_version_idx on public.schools (id, version);
+
+-- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
+create trigger aa_consent_required before insert or update on public.schools
+  for each statement execute function private.require_consent();
+create trigger zz_sync_stamp before insert or update on public.schools
+  for each row execute function private.stamp_school_row();
+
+alter table public.schools enable row level security;
+revoke all on public.schools from public, anon, authenticated;
+grant all on public.schools to service_role;
+grant select, update (name, short_name, address) on public.schools to authenticated;
+
+create policy schools_select on public.schools for select to authenticated
+  using (id in (select private.my_school_ids()));
+create policy schools_update on public.schools for update to authenticated
+  using (id in (select private.my_admin_school_ids()))
+  with check (id in (select private.my_admin_school_ids()));
