@@ -2,7 +2,8 @@
 // Saving a meeting with the real logMeeting (row + outbox entry in one Dexie transaction)
 // on a device that already holds 50,000 meetings, in Chromium with 4x CPU throttling;
 // a raw IndexedDB put of a meeting-sized object into a plain object store, alternated with
-// the saves, is the baseline. Several rounds; the targets are checked on the median round.
+// the saves, is the baseline. Several rounds; the targets are checked on the median round
+// (the p95 ratio: the median of the rounds' own ratios).
 // Exits 1 when a target is missed.
 //   SAVE_SEED (50000) SAVE_COUNT (250 per round) SAVE_ROUNDS (3) SAVE_CPU_RATE (4)
 import { envInt, median, ms, openBenchPage, percentile } from './lib/browser-bench.mjs';
@@ -13,7 +14,8 @@ const ROUNDS = envInt('SAVE_ROUNDS', 3);
 const RATE = envInt('SAVE_CPU_RATE', 4);
 const WARMUP = 20;
 const P95_BUDGET_MS = 16;
-const RAW_RATIO_BUDGET = 2.5;
+/** Issue 9: logMeeting's p95 at most 2x the raw put's, both measured in the same round. */
+const RAW_RATIO_BUDGET = 2;
 
 const bench = await openBenchPage();
 const { page } = bench;
@@ -36,10 +38,11 @@ try {
       rawP50: percentile(result.raw, 50),
       rawP95: percentile(result.raw, 95),
     };
+    r.ratio = r.saveP95 / r.rawP95;
     rounds.push(r);
     console.log(
       `round ${round}: logMeeting p50 ${ms(r.saveP50)} p95 ${ms(r.saveP95)} | ` +
-        `raw put p50 ${ms(r.rawP50)} p95 ${ms(r.rawP95)} | ` +
+        `raw put p50 ${ms(r.rawP50)} p95 ${ms(r.rawP95)} | p95 ratio ${r.ratio.toFixed(2)}x | ` +
         `${result.meetings} meetings, ${result.outbox} outbox entries`,
     );
   }
@@ -58,12 +61,14 @@ try {
   const saveP95 = median(rounds.map((r) => r.saveP95));
   const rawP50 = median(rounds.map((r) => r.rawP50));
   const rawP95 = median(rounds.map((r) => r.rawP95));
-  const ratio = saveP95 / rawP95;
+  // The ratio of each round (saves and raw puts alternated, so both saw the same load), then
+  // the median of the rounds' ratios.
+  const ratio = median(rounds.map((r) => r.ratio));
   console.log(
     `Median of ${ROUNDS} rounds x ${COUNT} saves (${SEED} meetings stored, ${RATE}x CPU):\n` +
       `  logMeeting p50 ${ms(saveP50)}  p95 ${ms(saveP95)}  (budget p95 <= ${P95_BUDGET_MS} ms)\n` +
       `  raw put    p50 ${ms(rawP50)}  p95 ${ms(rawP95)}\n` +
-      `  p95 ratio ${ratio.toFixed(2)}x (budget <= ${RAW_RATIO_BUDGET}x)`,
+      `  p95 ratio ${ratio.toFixed(2)}x, median of the rounds' ratios (budget <= ${RAW_RATIO_BUDGET}x)`,
   );
   let failed = false;
   if (saveP95 > P95_BUDGET_MS) {

@@ -9,6 +9,7 @@ import { applyPullPage } from '@/data/syncStore';
 import type { MeetingInput } from '@/domain/meetings';
 import type { PullResponse, SyncScope } from '@/domain/syncProtocol';
 import type { Meeting, Pair, Participant } from '@/domain/types';
+import type { PullWorkerReply, PullWorkerRequest } from './pullWorker';
 
 const TODAY = '2026-11-25';
 const SAVE_DB = 'nastavnik-bench-save';
@@ -47,8 +48,6 @@ function serverMeeting(schoolId: string, pairId: string, version: number): Meeti
     topic: 'Подготовка к ОГЭ',
     notes: NOTES,
     agreements: AGREEMENTS,
-    mentee_confirmed_at: version % 3 === 0 ? stamp : null,
-    mentee_reflection: version % 3 === 0 ? 'Стало понятнее, спасибо.' : null,
     version,
     deleted_at: null,
     created_at: stamp,
@@ -72,7 +71,6 @@ function serverParticipant(schoolId: string, version: number): Participant {
     teaching_experience_years: isStudent ? null : 18,
     workplace: null,
     position: isStudent ? null : 'Учитель математики',
-    requests: 'Подготовка к олимпиаде',
     interests: 'Шахматы, робототехника',
     phone: null,
     email: isStudent ? null : 'kravtsova@school.example',
@@ -344,48 +342,86 @@ function pullPages(rows: number, pageSize: number, participantShare: number): Pu
   return pages;
 }
 
+let pullCtx: DataContext | null = null;
+let pullTexts: string[] = [];
+
 /**
- * An initial pull into a fresh database: each page arrives as the JSON text supabase-js
- * receives; `parseMs` is JSON.parse of it, `applyMs` the real applyPullPage.
+ * A fresh database and the pages an initial pull receives, as the JSON text supabase-js gets;
+ * apart from runPull so that a trace of runPull holds only the pull's own tasks.
  */
-async function runPull(rows: number, pageSize: number) {
+async function preparePull(rows: number, pageSize: number) {
+  pullCtx?.db.close();
   await deleteDatabase(PULL_DB);
-  const ctx = await openDataContext(PULL_DB, uuid());
-  const texts = pullPages(rows, pageSize, 0.1).map((page) => JSON.stringify(page));
+  pullCtx = await openDataContext(PULL_DB, uuid());
+  pullTexts = pullPages(rows, pageSize, 0.1).map((page) => JSON.stringify(page));
+  return { pageBytes: pullTexts[0]?.length ?? 0 };
+}
+
+/**
+ * The pull itself, page after page as the engine does it: `parseMs` is JSON.parse of a page,
+ * `applyMs` the real applyPullPage (wall time, its yields to the event loop included).
+ */
+async function runPull() {
+  if (!pullCtx) throw new Error('preparePull first');
   const applyMs: number[] = [];
   const parseMs: number[] = [];
-  // Main-thread tasks over 50 ms while a page is applied: the UI cannot respond during them.
-  const longTasks: PerformanceEntry[] = [];
-  const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
-  observer.observe({ type: 'longtask', buffered: false });
-  const windows: [number, number][] = [];
   let applied = 0;
-  for (const text of texts) {
+  for (const text of pullTexts) {
     let t = performance.now();
     const page = JSON.parse(text) as PullResponse;
     parseMs.push(performance.now() - t);
     t = performance.now();
-    applied += await applyPullPage(ctx.db, page);
+    applied += await applyPullPage(pullCtx.db, page);
     applyMs.push(performance.now() - t);
-    windows.push([t, performance.now()]);
   }
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  longTasks.push(...observer.takeRecords());
-  observer.disconnect();
-  const duringApply = longTasks.filter((task) =>
-    windows.some(([from, to]) => task.startTime >= from && task.startTime < to),
-  );
-  const stored = (await ctx.db.meetings.count()) + (await ctx.db.participants.count());
-  ctx.db.close();
+  return { applied, applyMs, parseMs };
+}
+
+/** One request to the pull worker, answered in order. */
+function askWorker(worker: Worker, request: PullWorkerRequest): Promise<number> {
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<PullWorkerReply>) => {
+      const reply = event.data;
+      if (reply.ok) resolve(reply.applied);
+      else reject(new Error(reply.message));
+    };
+    worker.postMessage(request);
+  });
+}
+
+/**
+ * The same pull with applyPullPage running in a Web Worker (bench/browser/pullWorker.ts):
+ * the main thread only posts each page's JSON text. `applyMs` is the wall time per page.
+ */
+async function runPullInWorker() {
+  if (!pullCtx) throw new Error('preparePull first');
+  const worker = new Worker(new URL('./pullWorker.ts', import.meta.url), { type: 'module' });
+  try {
+    await askWorker(worker, { type: 'open', name: PULL_DB });
+    const applyMs: number[] = [];
+    let applied = 0;
+    for (const text of pullTexts) {
+      const t = performance.now();
+      applied += await askWorker(worker, { type: 'page', text });
+      applyMs.push(performance.now() - t);
+    }
+    await askWorker(worker, { type: 'close' });
+    return { applied, applyMs, parseMs: [] as number[] };
+  } finally {
+    worker.terminate();
+  }
+}
+
+/** Rows stored by the last pull; closes and deletes its database. */
+async function finishPull() {
+  if (!pullCtx) throw new Error('preparePull first');
+  const { db } = pullCtx;
+  const stored = (await db.meetings.count()) + (await db.participants.count());
+  db.close();
+  pullCtx = null;
+  pullTexts = [];
   await deleteDatabase(PULL_DB);
-  return {
-    applied,
-    stored,
-    applyMs,
-    parseMs,
-    pageBytes: texts[0]?.length ?? 0,
-    longestTaskMs: Math.max(0, ...duringApply.map((task) => task.duration)),
-  };
+  return { stored };
 }
 
 /**
@@ -446,11 +482,23 @@ declare global {
       setupSave: typeof setupSave;
       runSaves: typeof runSaves;
       runSaveBreakdown: typeof runSaveBreakdown;
+      preparePull: typeof preparePull;
       runPull: typeof runPull;
+      runPullInWorker: typeof runPullInWorker;
+      finishPull: typeof finishPull;
       runPullBreakdown: typeof runPullBreakdown;
     };
   }
 }
 
-window.bench = { setupSave, runSaves, runSaveBreakdown, runPull, runPullBreakdown };
+window.bench = {
+  setupSave,
+  runSaves,
+  runSaveBreakdown,
+  preparePull,
+  runPull,
+  runPullInWorker,
+  finishPull,
+  runPullBreakdown,
+};
 document.title = 'ready';

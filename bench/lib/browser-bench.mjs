@@ -61,6 +61,8 @@ export async function openBenchPage() {
     page,
     /** CPU throttling of the page's renderer (1 = none). IndexedDB's backend is not throttled. */
     throttle: (rate) => cdp.send('Emulation.setCPUThrottlingRate', { rate }),
+    /** A full garbage collection of the page, so a measurement does not pay for earlier garbage. */
+    collectGarbage: () => cdp.send('HeapProfiler.collectGarbage'),
     browserVersion: browser.version(),
     /** Runs fn under the V8 CPU profiler of the page; returns fn's result and the top self times. */
     async profile(fn, top = 25) {
@@ -71,6 +73,36 @@ export async function openBenchPage() {
       const { profile } = await cdp.send('Profiler.stop');
       return { result, hotspots: hotspots(profile, top) };
     },
+    /**
+     * Runs fn under a Chromium trace and returns its result with the main-thread tasks of the
+     * page's renderer (RunTask events, durations in ms, throttling included): the longest, and
+     * the garbage collection inside the longest, and how many took over 50 ms. Unlike PerformanceObserver('longtask'), which reports only
+     * tasks over 50 ms, this also measures the longest task when it stays under the budget.
+     */
+    async traceTasks(fn, gc = process.env.PULL_TRACE_GC === '1') {
+      const events = [];
+      const collect = ({ value }) => events.push(...value);
+      cdp.on('Tracing.dataCollected', collect);
+      await cdp.send('Tracing.start', {
+        transferMode: 'ReportEvents',
+        traceConfig: {
+          // devtools.timeline holds the GC events; it slows the page down, so only on request.
+          includedCategories: [
+            'toplevel',
+            'disabled-by-default-devtools.timeline',
+            '__metadata',
+            ...(gc ? ['devtools.timeline'] : []),
+          ],
+          excludedCategories: ['*'],
+        },
+      });
+      const result = await fn();
+      const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await complete;
+      cdp.off('Tracing.dataCollected', collect);
+      return { result, ...mainThreadTasks(events) };
+    },
     async close() {
       await browser.close();
       await server.close();
@@ -78,6 +110,50 @@ export async function openBenchPage() {
       // (BENCH_KEEP_DIST=1 keeps it, e.g. to read a BENCH_MINIFY=0 build next to a profile).
       if (process.env.BENCH_KEEP_DIST !== '1') rmSync(outDir, { recursive: true, force: true });
     },
+  };
+}
+
+const TASK_EVENTS = new Set(['RunTask', 'ThreadControllerImpl::RunTask']);
+
+/** The renderer main thread's top-level tasks in a trace (the busiest CrRendererMain). */
+function mainThreadTasks(events) {
+  const mains = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const byThread = new Map();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || !TASK_EVENTS.has(e.name) || !mains.has(thread)) continue;
+    const list = byThread.get(thread) ?? [];
+    list.push(e);
+    byThread.set(thread, list);
+  }
+  const ms = (e) => (e.dur ?? 0) / 1000;
+  const [thread, tasks] = [...byThread].sort(
+    (a, b) => sum(b[1].map(ms)) - sum(a[1].map(ms)),
+  )[0] ?? ['', []];
+  const longest = tasks.reduce((a, e) => (a && ms(a) >= ms(e) ? a : e), null);
+  // Garbage collection inside the longest task (V8's pauses count as the task's time).
+  const gcMs = longest
+    ? sum(
+        events
+          .filter(
+            (e) =>
+              `${e.pid}:${e.tid}` === thread &&
+              (e.name === 'MajorGC' || e.name === 'MinorGC') &&
+              e.ts >= longest.ts &&
+              e.ts < longest.ts + longest.dur,
+          )
+          .map(ms),
+      )
+    : 0;
+  return {
+    tasks: tasks.length,
+    longestTaskMs: longest ? ms(longest) : 0,
+    longestTaskGcMs: gcMs,
+    tasksOver50: tasks.filter((e) => ms(e) > 50).length,
   };
 }
 

@@ -1,9 +1,15 @@
 // Owns the outbox: every local write to a synced table is recorded here, in the same
 // IndexedDB transaction as the row itself, so a crash can never keep one without the other.
-// Invariant: entries are appended with increasing `seq` and removed only by the sync engine
-// after the server has answered for exactly that entry.
+// Unsent edits of one row merge into one entry (a questionnaire filled item by item is one
+// mutation, not eight), and the server's version of a row with pending changes is kept as
+// its shadow, so a refused change can put the row back (data/syncStore.ts).
+// Invariants: entries are appended with increasing `seq` and removed only by the sync engine
+// after the server has answered for exactly that entry, or by a merge in the same transaction
+// as the write that made them redundant; an entry at or below the sent mark (SENT_THROUGH_KEY)
+// may have reached the server, whose answer to its mutation id is final, so it never changes;
+// a row has a shadow exactly while it has pending entries and the server has a version of it.
 import type { SyncedRow, SyncedTable } from '@/domain/types';
-import type { AppDatabase } from './db';
+import type { AppDatabase, ServerRow } from './db';
 import { newId, nowIso } from './ids';
 import { requestPersistentStorage } from './persistence';
 
@@ -33,6 +39,103 @@ const SERVER_COLUMNS = new Set([
   // participants.user_id links an account, set only by redeem_invite on the server.
   'user_id',
 ]);
+
+/**
+ * Meta key: the highest outbox seq ever handed to sync_push (written in the transaction that
+ * reads the batch, before the request). Entries at or below it are frozen.
+ */
+export const SENT_THROUGH_KEY = 'outbox_sent_through';
+
+/** Meta key of a row's shadow: the server's version of a row with pending changes. */
+export const shadowKey = (table: string, id: string) => `shadow:${table}:${id}`;
+
+/**
+ * Tables whose values other rows' server checks read (consents and members for a pair's
+ * approval, a participant's age for a consent, a template for its answers). An edit of such
+ * a row merges into an earlier entry only when nothing was queued after that entry, so the
+ * server sees every change in the order the user made it. Other tables are leaves: their
+ * merged edit may travel at the earlier entry's place.
+ */
+const ORDER_SENSITIVE = new Set<string>([
+  'schools',
+  'memberships',
+  'programmes',
+  'participants',
+  'participant_sensitive',
+  'consents',
+  'pairs',
+  'pair_members',
+  'questionnaire_templates',
+]);
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A change that points at another row (a task moved to a new goal) keeps its own place. */
+function pointsAtRow(fields: Record<string, unknown>): boolean {
+  return Object.values(fields).some((value) => typeof value === 'string' && UUID.test(value));
+}
+
+export async function readSentThrough(db: AppDatabase): Promise<number> {
+  const value = (await db.meta.get(SENT_THROUGH_KEY))?.value;
+  return typeof value === 'number' ? value : 0;
+}
+
+/** The row's pending entries, oldest first. */
+export function rowEntries(db: AppDatabase, table: string, id: string): Promise<OutboxEntry[]> {
+  return db.outbox.where('[table+row_id]').equals([table, id]).sortBy('seq');
+}
+
+async function isLastEntry(db: AppDatabase, entry: OutboxEntry): Promise<boolean> {
+  return (await db.outbox.orderBy('seq').last())?.seq === entry.seq;
+}
+
+/**
+ * Whether the row's unsent insert may be forgotten: no later entry names the row (a child
+ * inserted under it), and for an order-sensitive table no other row's change came after it.
+ */
+async function mayForgetInsert(
+  db: AppDatabase,
+  table: string,
+  seq: number,
+  id: string,
+): Promise<boolean> {
+  const strict = ORDER_SENSITIVE.has(table);
+  const later = await db.outbox
+    .where('seq')
+    .above(seq)
+    .filter((e) => e.row_id !== id && (strict || Object.values(e.fields).includes(id)))
+    .first();
+  return later === undefined;
+}
+
+/**
+ * The entry a new change of this row may merge into: the row's last entry, not yet sent, an
+ * insert or a patch, at a place where the change may travel (see ORDER_SENSITIVE).
+ */
+async function mergeTarget(
+  db: AppDatabase,
+  table: string,
+  entries: readonly OutboxEntry[],
+  fields: Record<string, unknown>,
+): Promise<OutboxEntry | null> {
+  const last = entries.at(-1);
+  if (!last || last.op === 'delete' || (last.seq ?? 0) <= (await readSentThrough(db))) return null;
+  if (pointsAtRow(fields)) return null;
+  if (ORDER_SENSITIVE.has(table) && !(await isLastEntry(db, last))) return null;
+  return last;
+}
+
+/** Remembers the server's version of a row before its first pending change. */
+async function keepShadow(
+  db: AppDatabase,
+  table: string,
+  entries: readonly OutboxEntry[],
+  current: ServerRow,
+): Promise<void> {
+  // With no pending entry the device's row is the server's as last pulled or acknowledged.
+  if (entries.length === 0)
+    await db.meta.put({ key: shadowKey(table, current.id), value: current });
+}
 
 function clientFields(row: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(row).filter(([key]) => !SERVER_COLUMNS.has(key)));
@@ -89,23 +192,67 @@ export async function patchRow(
     }
   }
   if (Object.keys(changed).length === 0) return false;
+  const entries = await rowEntries(db, table, id);
+  await keepShadow(db, table, entries, current);
   await db.syncedTable(table).update(id, { ...changed, updated_at: nowIso() });
-  await db.outbox.add({
-    mutation_id: newId(),
-    table,
-    row_id: id,
-    op: 'patch',
-    fields: changed,
-    base,
-    created_at: nowIso(),
-  });
+  const target = await mergeTarget(db, table, entries, changed);
+  if (!target) {
+    await db.outbox.add({
+      mutation_id: newId(),
+      table,
+      row_id: id,
+      op: 'patch',
+      fields: changed,
+      base,
+      created_at: nowIso(),
+    });
+  } else if (target.op === 'insert') {
+    await db.outbox.put({ ...target, fields: { ...target.fields, ...changed } });
+  } else {
+    await db.outbox.put(mergedPatch(target, changed, base));
+  }
   return true;
 }
 
-/** Soft-deletes a row (a tombstone other devices will receive) and records the delete. */
-export async function deleteRow(db: AppDatabase, table: SyncedTable, id: string): Promise<void> {
+/**
+ * Merges a patch into an unsent patch of the same row: the later value of each field, and the
+ * earliest base (what the server had before the user's first edit of it). A field edited back
+ * to its base is still sent: the server may have changed meanwhile (a pulled rebase), and
+ * only the three-way merge there can tell.
+ */
+function mergedPatch(
+  target: OutboxEntry,
+  changed: Record<string, unknown>,
+  base: Record<string, unknown>,
+): OutboxEntry {
+  return {
+    ...target,
+    fields: { ...target.fields, ...changed },
+    base: { ...base, ...target.base },
+  };
+}
+
+/**
+ * Soft-deletes a row (a tombstone other devices will receive) and records the delete. A row
+ * whose insert was never sent is simply forgotten with its entries: the server never hears
+ * of it (unless a later entry, such as a child's insert, still names it). Returns false when
+ * there was nothing to delete (no such row, or already a tombstone, maybe the server's).
+ */
+export async function deleteRow(db: AppDatabase, table: SyncedTable, id: string): Promise<boolean> {
   const current = await db.syncedTable(table).get(id);
-  if (!current || current.deleted_at) return;
+  if (!current || current.deleted_at) return false;
+  const entries = await rowEntries(db, table, id);
+  const first = entries[0];
+  if (
+    first?.op === 'insert' &&
+    (first.seq ?? 0) > (await readSentThrough(db)) &&
+    (await mayForgetInsert(db, table, first.seq as number, id))
+  ) {
+    await db.outbox.bulkDelete(entries.map((e) => e.seq as number));
+    await db.syncedTable(table).delete(id);
+    return true;
+  }
+  await keepShadow(db, table, entries, current);
   await db.syncedTable(table).update(id, { deleted_at: nowIso() });
   await db.outbox.add({
     mutation_id: newId(),
@@ -116,6 +263,7 @@ export async function deleteRow(db: AppDatabase, table: SyncedTable, id: string)
     base: {},
     created_at: nowIso(),
   });
+  return true;
 }
 
 export class RowMissingError extends Error {
@@ -130,8 +278,9 @@ export class RowMissingError extends Error {
 }
 
 /**
- * Runs a write command: `work` runs in one read-write transaction over the synced tables
- * and the outbox. The first successful write asks the browser to keep the data.
+ * Runs a write command: `work` runs in one read-write transaction over the synced tables,
+ * the outbox and the meta table (the sent mark and the shadows). The first successful write
+ * asks the browser to keep the data.
  */
 export async function writeTransaction<T>(
   db: AppDatabase,
@@ -140,8 +289,11 @@ export async function writeTransaction<T>(
 ): Promise<T> {
   const result = await db.transaction(
     'rw',
-    [...tables.map((t) => db.syncedTable(t)), db.outbox],
-    work,
+    [...tables.map((t) => db.syncedTable(t)), db.outbox, db.meta],
+    // An async scope: Dexie keeps the transaction across the native awaits of patchRow and
+    // deleteRow only when the scope itself is an async function (a plain `() => patchRow()`
+    // committed early).
+    async () => await work(),
   );
   void requestPersistentStorage();
   return result;

@@ -3,7 +3,8 @@
 // the server only through a SyncTransport; reports through events.
 // Invariants: a round never holds an IndexedDB transaction across a network call; the
 // outbox is read fresh for every batch, so writes made during the round are sent too and
-// never removed unanswered; a failed round leaves the outbox and cursors as they were.
+// never removed unanswered; a failed round leaves the outbox and cursors as they were (the
+// sent mark stays: what may have reached the server is never changed afterwards).
 import type { DataContext } from '@/data/context';
 import { isStorageFull } from '@/data/persistence';
 import {
@@ -11,11 +12,11 @@ import {
   purgeNeeded,
   purgeOutOfScope,
   readCursors,
-  readOutboxBatch,
   resetSchools,
   settlePushResults,
+  takeOutboxBatch,
 } from '@/data/syncStore';
-import { pushablePrefix, SyncError, type SyncTransport } from '@/domain/syncProtocol';
+import { SyncError, type SyncTransport } from '@/domain/syncProtocol';
 import { SyncEvents } from './events';
 
 /**
@@ -76,8 +77,9 @@ export class SyncEngine {
       this.events.emit({ type: 'round-complete', ...result, at: new Date().toISOString() });
       return result;
     } catch (error) {
-      // A full disk aborts the page's transaction: no row and no cursor of it was kept, the
-      // outbox is untouched, and the next round fetches the same page again.
+      // A full disk aborts the transaction of the page's chunk being written: the chunks before
+      // it stay (pulled rows are the server's; applying them again changes nothing), no cursor
+      // of the page was kept, the outbox is untouched, and the next round fetches it again.
       if (isStorageFull(error)) throw new SyncError('storage_full', 'no space left on the device');
       throw error;
     } finally {
@@ -88,7 +90,8 @@ export class SyncEngine {
   private async push(result: RoundResult): Promise<void> {
     const { db, deviceId } = this.ctx;
     for (;;) {
-      const batch = pushablePrefix(await readOutboxBatch(db, this.batchSize));
+      // Marked as sent before the request: a later edit never merges into what may arrive.
+      const batch = await takeOutboxBatch(db, this.batchSize);
       if (batch.length === 0) return;
       const response = await this.transport.push(deviceId, batch);
       const answered = new Set(response.results.map((r) => r.mutation_id));

@@ -61,6 +61,17 @@ export async function activateSync(
   return active;
 }
 
+/**
+ * The signed-in user now acts in another of her schools: the same database (it holds every
+ * school's rows of this user), the same engine, outbox and unsent writes; only the school new
+ * rows take changes, and the screens read again (setAppDataContext tells them).
+ */
+export function switchSyncSchool(schoolId: string): void {
+  if (!active || active.ctx.schoolId === schoolId) return;
+  active.ctx = { ...active.ctx, schoolId };
+  setAppDataContext(Promise.resolve(active.ctx));
+}
+
 /** Stops syncing and returns the app to the device-only database. */
 export function deactivateSync(): void {
   active?.stop();

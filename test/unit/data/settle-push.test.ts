@@ -44,8 +44,8 @@ describe('settlePushResults with the sent batch', () => {
 
     const response: PushResponse = {
       results: [
-        { mutation_id: sent[0]!.mutation_id, status: 'applied', version: 7 },
-        { mutation_id: sent[1]!.mutation_id, status: 'applied', version: 7 },
+        { mutation_id: sent[0]!.mutation_id, status: 'applied' },
+        { mutation_id: sent[1]!.mutation_id, status: 'applied' },
         {
           mutation_id: sent[2]!.mutation_id,
           status: 'rejected',
@@ -55,7 +55,6 @@ describe('settlePushResults with the sent batch', () => {
         },
         { mutation_id: sent[3]!.mutation_id, status: 'conflict', code: 'field_conflict' },
       ],
-      scope_versions: {},
     };
     const summary = await settlePushResults(db, response, sent);
 
@@ -80,7 +79,6 @@ describe('settlePushResults with the sent batch', () => {
     const all = await readOutboxBatch(db, 10);
     const response: PushResponse = {
       results: all.map((m) => ({ mutation_id: m.mutation_id, status: 'applied' as const })),
-      scope_versions: {},
     };
     const summary = await settlePushResults(db, response, all.slice(0, 1));
     expect(summary).toEqual({ applied: 3, conflicts: 0, rejected: 0 });
