@@ -107,7 +107,30 @@ export default defineConfigWithVueTs(
   },
   {
     files: ['src/composables/**'],
-    rules: restrict(SUPABASE, DEXIE, layer('components'), layer('views'), layer('app')),
+    rules: restrict(SUPABASE, DEXIE, layer('components'), layer('views'), layer('app'), {
+      group: ['@/data/db'],
+      allowTypeImports: true,
+      message: 'The database (AppDatabase) stays inside src/data/: call a repo function.',
+    }),
+  },
+  // The Dexie database of a DataContext (ctx.db) is not reachable from the UI layers: reads
+  // and writes go through src/data/ (repos, queries), so each one is named and typed.
+  {
+    files: ['src/composables/**', 'src/components/**', 'src/views/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='db']",
+          message: 'ctx.db is not reachable from the UI: add a function in src/data/repos/.',
+        },
+        {
+          selector:
+            "ImportSpecifier[imported.name=/^open(User)?DataContext$/], ImportSpecifier[imported.name='AppDatabase']",
+          message: 'Opening a database is src/data/’s job: call a repo function.',
+        },
+      ],
+    },
   },
   {
     files: ['src/components/base/**'],

@@ -17,10 +17,11 @@ async function start(): Promise<void> {
   const pinia = createPinia();
   app.use(pinia);
   app.use(i18n);
-  app.use(createAppRouter());
+  const session = useSessionStore(pinia);
+  app.use(createAppRouter(() => session.workspace));
   // In sync mode, resume the saved session (and its sync). Started before mounting so the
   // screens wait for the user's database instead of showing the device-only one first.
-  void useSessionStore(pinia).init();
+  void session.init();
   app.mount('#app');
 }
 

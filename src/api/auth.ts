@@ -23,6 +23,7 @@ export type AuthFailure =
   | 'invite_expired'
   | 'invite_used'
   | 'invite_rate_limited'
+  | 'invite_locked'
   | 'invite_requires_email'
   | 'unknown';
 

@@ -1,6 +1,27 @@
 // Routes: every view is a lazy chunk (precached by the service worker, so all of them open
 // offline after the first visit).
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  type RouteLocationNormalized,
+  type Router,
+  type RouteRecordRaw,
+} from 'vue-router';
+import { mayEver, type Action, type Workspace } from '@/domain/access';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable by a minor waiting for her parents' consent (nothing there is synced). */
+    openWhileWaitingForConsent?: boolean;
+    /**
+     * The action the page exists for (domain/access.ts): a role without it is sent home.
+     * Pair-relative rules (mentor OF THIS pair) are checked again by the page, which has the pair.
+     */
+    action?: Action;
+  }
+}
+
+const OPEN_WHILE_WAITING = { openWhileWaitingForConsent: true };
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/views/home/HomeView.vue') },
@@ -9,6 +30,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/pairs/new',
     name: 'pair-new',
     component: () => import('@/views/pairs/PairFormView.vue'),
+    meta: { action: 'createPair' },
   },
   {
     path: '/pairs/:pairId',
@@ -27,24 +49,28 @@ export const routes: RouteRecordRaw[] = [
     name: 'meeting-new',
     component: () => import('@/views/meetings/MeetingFormView.vue'),
     props: true,
+    meta: { action: 'logMeeting' },
   },
   {
     path: '/pairs/:pairId/meetings/:meetingId',
     name: 'meeting-edit',
     component: () => import('@/views/meetings/MeetingFormView.vue'),
     props: true,
+    meta: { action: 'editMeeting' },
   },
   {
     path: '/pairs/:pairId/questionnaires/:participantId/:kind',
     name: 'questionnaire',
     component: () => import('@/views/questionnaires/QuestionnaireView.vue'),
     props: true,
+    meta: { action: 'fillQuestionnaire' },
   },
   { path: '/people', name: 'people', component: () => import('@/views/people/PeopleView.vue') },
   {
     path: '/people/new',
     name: 'participant-new',
     component: () => import('@/views/people/ParticipantFormView.vue'),
+    meta: { action: 'createParticipant' },
   },
   {
     path: '/people/:participantId',
@@ -61,9 +87,15 @@ export const routes: RouteRecordRaw[] = [
     path: '/sign-in',
     name: 'sign-in',
     component: () => import('@/views/account/SignInView.vue'),
+    meta: OPEN_WHILE_WAITING,
   },
   // The address inside an invite QR code: sign-in with the code from ?code= filled in.
-  { path: '/join', name: 'join', component: () => import('@/views/account/SignInView.vue') },
+  {
+    path: '/join',
+    name: 'join',
+    component: () => import('@/views/account/SignInView.vue'),
+    meta: OPEN_WHILE_WAITING,
+  },
   {
     path: '/sync-issues',
     name: 'sync-issues',
@@ -73,6 +105,7 @@ export const routes: RouteRecordRaw[] = [
     path: '/settings',
     name: 'settings',
     component: () => import('@/views/settings/SettingsView.vue'),
+    meta: OPEN_WHILE_WAITING,
   },
   {
     path: '/:pathMatch(.*)*',
@@ -81,10 +114,22 @@ export const routes: RouteRecordRaw[] = [
   },
 ];
 
-export function createAppRouter() {
-  return createRouter({
+/** May the workspace open this route at all (its meta.action, by the access table)? */
+export function isRouteAllowed(to: Pick<RouteLocationNormalized, 'meta'>, workspace: Workspace) {
+  return !to.meta.action || mayEver(workspace, to.meta.action);
+}
+
+/** Sends a role away from a route it may not use (back home, with nothing of the page shown). */
+export function installAccessGuard(router: Router, workspace: () => Workspace): void {
+  router.beforeEach((to) => (isRouteAllowed(to, workspace()) ? true : { name: 'home' }));
+}
+
+export function createAppRouter(workspace: () => Workspace) {
+  const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes,
     scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
   });
+  installAccessGuard(router, workspace);
+  return router;
 }

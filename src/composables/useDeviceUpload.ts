@@ -1,6 +1,5 @@
 import { onMounted, ref } from 'vue';
-import { openDataContext } from '@/data/context';
-import { deviceOnlyRowCount, uploadDeviceOnlyData } from '@/data/deviceUpload';
+import { countDeviceOnlyRows, uploadDeviceOnlyRows } from '@/data/repos/deviceOnly';
 import { useCommand } from './useCommand';
 
 /**
@@ -11,14 +10,10 @@ export function useDeviceUpload(isSignedIn: () => boolean) {
   const count = ref(0);
   onMounted(async () => {
     if (!isSignedIn()) return;
-    const device = await openDataContext();
-    count.value = await deviceOnlyRowCount(device.db);
-    device.db.close();
+    count.value = await countDeviceOnlyRows();
   });
   const upload = useCommand(async (ctx) => {
-    const device = await openDataContext();
-    const queued = await uploadDeviceOnlyData(device.db, ctx);
-    device.db.close();
+    const queued = await uploadDeviceOnlyRows(ctx);
     count.value = 0;
     return queued;
   });

@@ -2,8 +2,8 @@ import { computed, ref, shallowRef, toValue, type MaybeRefOrGetter } from 'vue';
 import { loadSupabaseClient } from '@/api';
 import type { IssuedInvite } from '@/api/invites';
 import { inviteJoinUrl } from '@/domain/invite';
-import { isStaffRole } from '@/domain/types';
 import { useSessionStore } from '@/stores/session';
+import { useCan } from './useAccess';
 import { useOnline } from './useOnline';
 
 export type { IssuedInvite } from '@/api/invites';
@@ -30,8 +30,13 @@ export function useInvite(schoolId: MaybeRefOrGetter<string | undefined>) {
   const isBusy = ref(false);
   const error = ref<string | null>(null);
 
-  const isStaff = computed(() =>
-    session.memberships.some((m) => isStaffRole(m.role) && m.school_id === toValue(schoolId)),
+  const can = useCan();
+  // Staff of the workspace's school, and the participant belongs to that school.
+  const isStaff = computed(
+    () =>
+      can('issueInvite') &&
+      session.workspace.kind === 'school' &&
+      session.workspace.schoolId === toValue(schoolId),
   );
   const block = computed<InviteBlock>(() => {
     if (session.isDeviceOnly) return 'device_only';

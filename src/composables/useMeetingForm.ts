@@ -1,9 +1,9 @@
-// The meeting form: defaults that make logging three taps, a draft kept in IndexedDB on
-// every change (it survives reloads, updates and a dead battery), and saving through the
-// named write commands.
+// The meeting form: defaults that make logging three taps, a draft kept on the device on
+// every change (data/drafts.ts, the same mechanism as the questionnaires: it survives reloads,
+// updates and a dead battery), and saving through the named write commands.
 import { reactive, ref, watch, type Ref } from 'vue';
 import { appDataContext } from '@/data/context';
-import { clearDraft, saveDraft } from '@/data/drafts';
+import { draftKeeper, draftKeys, readDraft } from '@/data/drafts';
 import type { PairDetail } from '@/data/queries';
 import { logMeeting, updateMeeting, deleteMeeting } from '@/data/repos/meetings';
 import { localIsoDate } from '@/domain/dates';
@@ -52,7 +52,8 @@ function fromMeeting(detail: PairDetail, meetingId: string): MeetingFormState | 
 }
 
 export function useMeetingForm(pairId: string, meetingId: string | undefined) {
-  const draftKey = meetingId ? `meeting:${meetingId}` : `meeting:new:${pairId}`;
+  const draftKey = meetingId ? draftKeys.meeting(meetingId) : draftKeys.newMeeting(pairId);
+  const draft = draftKeeper(draftKey, { delayMs: DRAFT_DELAY_MS });
   const form = reactive<MeetingFormState>({
     type: 'regular',
     held_on: localIsoDate(new Date()),
@@ -67,7 +68,6 @@ export function useMeetingForm(pairId: string, meetingId: string | undefined) {
   const isMissing = ref(false);
   const restoredAt: Ref<string | null> = ref(null);
   let pristine: MeetingFormState | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
   /** Set once the meeting is saved or deleted: from then on there is no draft to keep. */
   let isDone = false;
 
@@ -82,10 +82,9 @@ export function useMeetingForm(pairId: string, meetingId: string | undefined) {
       return;
     }
     pristine = { ...base };
-    const ctx = await appDataContext();
-    const draft = await ctx.db.drafts.get(draftKey);
-    Object.assign(form, base, draft?.value ?? {});
-    restoredAt.value = draft ? draft.saved_at : null;
+    const kept = await readDraft(await appDataContext(), draftKey);
+    Object.assign(form, base, kept?.value ?? {});
+    restoredAt.value = kept ? kept.savedAt : null;
     isReady.value = true;
   }
 
@@ -97,29 +96,27 @@ export function useMeetingForm(pairId: string, meetingId: string | undefined) {
     () => {
       // Only what the user changed is a draft; the defaults are not.
       if (!isReady.value || isPristine()) return;
-      clearTimeout(timer);
-      timer = setTimeout(async () => {
-        await saveDraft(await appDataContext(), draftKey, { ...form });
-      }, DRAFT_DELAY_MS);
+      draft.keep({ ...form });
     },
     { deep: true },
   );
 
   async function discardDraft(): Promise<void> {
-    clearTimeout(timer);
-    await clearDraft(await appDataContext(), draftKey);
+    await draft.clear();
     if (pristine) Object.assign(form, pristine);
     restoredAt.value = null;
   }
 
   const save = useCommand(async (ctx) => {
-    clearTimeout(timer);
+    // What was typed is on the device first: if the save is refused, the draft has it.
+    await draft.flush();
     const today = localIsoDate(new Date());
     const input: MeetingInput = { ...form, duration_min: Number(form.duration_min) };
     if (meetingId) await updateMeeting(ctx, meetingId, input, today);
     else await logMeeting(ctx, pairId, input, today);
     isDone = true;
-    await clearDraft(ctx, draftKey);
+    draft.stop();
+    await draft.clear();
     return true;
   });
 
@@ -127,15 +124,16 @@ export function useMeetingForm(pairId: string, meetingId: string | undefined) {
     if (!meetingId) return false;
     await deleteMeeting(ctx, meetingId);
     isDone = true;
-    await clearDraft(ctx, draftKey);
+    draft.stop();
+    await draft.clear();
     return true;
   });
 
   // Flush a pending draft write at once when the page is hidden (app switch, battery).
   function flushDraft(): void {
     if (!isReady.value || isPristine()) return;
-    clearTimeout(timer);
-    void appDataContext().then((ctx) => saveDraft(ctx, draftKey, { ...form }));
+    draft.keep({ ...form });
+    void draft.flush();
   }
 
   return {

@@ -6,8 +6,7 @@ import {
   resolveMentorChange,
 } from '@/data/repos/mentorChange';
 import { canRequestAgain, latestRequestBy, openRequests } from '@/domain/mentorChange';
-import { isStaffRole } from '@/domain/types';
-import { useSessionStore } from '@/stores/session';
+import { useCan, useSeatIn } from './useAccess';
 import { useCommand } from './useCommand';
 import { useLiveQuery } from './useLiveQuery';
 import { usePairDetail } from './usePairs';
@@ -18,28 +17,20 @@ import { usePairDetail } from './usePairs';
  * device belongs to the curator) read the open ones and resolve them. A mentor gets neither.
  */
 export function useMentorChange(pairId: MaybeRefOrGetter<string>) {
-  const session = useSessionStore();
+  const can = useCan();
   const { pair } = usePairDetail(pairId);
   const { data } = useLiveQuery(observeMentorChangeRequests, () => toValue(pairId));
   const requests = computed(() => data.value ?? []);
 
-  const isStaff = computed(() =>
-    // Nobody signs in on a device-only install: its user keeps the bases, i.e. is the curator.
-    session.isDeviceOnly && session.memberships.length === 0
-      ? true
-      : session.memberships.some(
-          (m) => isStaffRole(m.role) && m.school_id === pair.value?.pair.school_id,
-        ),
-  );
+  // Staff of the workspace's school (and the device-only user, who keeps the bases).
+  const canResolve = computed(() => can('resolveMentorChange', { pair: pair.value }));
   /** The signed-in user's participant id as a mentee of this pair, if they are one. */
-  const myMenteeId = computed(() => {
-    const mentees = pair.value?.mentees ?? [];
-    return (
-      session.memberships.find(
-        (m) => m.role === 'mentee' && mentees.some((p) => p.id === m.participant_id),
-      )?.participant_id ?? null
-    );
-  });
+  const mySeat = useSeatIn(() => pair.value, 'mentee');
+  const myMenteeId = computed(() =>
+    can('requestMentorChange', { pair: pair.value, participantId: mySeat.value })
+      ? mySeat.value
+      : null,
+  );
   const myRequest = computed(() =>
     myMenteeId.value ? latestRequestBy(requests.value, myMenteeId.value) : undefined,
   );
@@ -59,15 +50,12 @@ export function useMentorChange(pairId: MaybeRefOrGetter<string>) {
   );
   const resolve = useCommand(resolveMentorChange);
 
-  return { isStaff, myMenteeId, myRequest, canAsk, open, ask, resolve };
+  return { canResolve, myMenteeId, myRequest, canAsk, open, ask, resolve };
 }
 
 /** The school's open requests for another mentor, for the curator's home; none for others. */
 export function useOpenMentorChangeRequests() {
-  const session = useSessionStore();
+  const can = useCan();
   const { data } = useLiveQuery(observeOpenMentorChangeRequests);
-  const isStaff = computed(
-    () => (session.isDeviceOnly && session.memberships.length === 0) || session.isStaff,
-  );
-  return computed(() => (isStaff.value ? (data.value ?? []) : []));
+  return computed(() => (can('resolveMentorChange') ? (data.value ?? []) : []));
 }

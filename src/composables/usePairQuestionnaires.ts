@@ -1,24 +1,34 @@
 import { computed, toValue, type MaybeRefOrGetter } from 'vue';
+import { observeQuestionnaireDrafts } from '@/data/drafts';
 import {
   observeAllPairQuestionnaires,
   observePairQuestionnaires,
 } from '@/data/questionnaireQueries';
 import { localIsoDate } from '@/domain/dates';
 import {
-  canFillQuestionnaire,
   canSeeQuestionnaire,
   isExitQuestionnaireMissing,
   pairQuestionnaires,
 } from '@/domain/questionnaires';
 import { useSessionStore } from '@/stores/session';
+import { useCan } from './useAccess';
 import { useLiveQuery } from './useLiveQuery';
 
+/** Who reads questionnaires: the seats of the workspace's school only. */
 function useViewer() {
   const session = useSessionStore();
-  return computed(() => ({
-    isDeviceOnly: session.isDeviceOnly,
-    memberships: session.memberships,
-  }));
+  return computed(() => {
+    const workspace = session.workspace;
+    return workspace.kind === 'device-only'
+      ? { isDeviceOnly: true, memberships: [] }
+      : {
+          isDeviceOnly: false,
+          memberships: workspace.seats.map((s) => ({
+            role: s.role,
+            participant_id: s.participantId,
+          })),
+        };
+  });
 }
 
 /**
@@ -27,11 +37,16 @@ function useViewer() {
  */
 export function usePairQuestionnaires(pairId: MaybeRefOrGetter<string>) {
   const { data, isLoading, error } = useLiveQuery(observePairQuestionnaires, () => toValue(pairId));
+  /** The answers kept on this device (not sent until submitted) make a slot a 'draft'. */
+  const { data: drafts } = useLiveQuery(observeQuestionnaireDrafts, () => toValue(pairId));
   const viewer = useViewer();
   const slots = computed(() =>
-    data.value ? pairQuestionnaires(data.value, localIsoDate(new Date())) : [],
+    data.value
+      ? pairQuestionnaires({ ...data.value, drafts: drafts.value ?? [] }, localIsoDate(new Date()))
+      : [],
   );
-  const canFill = (participantId: string) => canFillQuestionnaire(viewer.value, participantId);
+  const can = useCan();
+  const canFill = (participantId: string) => can('fillQuestionnaire', { participantId });
   const canSee = (participantId: string) => canSeeQuestionnaire(viewer.value, participantId);
   /** For the pair's next steps: only the questionnaires this user can see count. */
   const isExitMissing = computed(() =>

@@ -2,6 +2,7 @@ import { computed, type MaybeRefOrGetter, toValue } from 'vue';
 import { localIsoDate } from '@/domain/dates';
 import { nextSteps, type NextStep } from '@/domain/pairs';
 import { observePair, observePairs, type PairSummary } from '@/data/queries';
+import { useInWorkspace } from './useAccess';
 import { useLiveQuery } from './useLiveQuery';
 import { useExitQuestionnaireDue, usePairQuestionnaires } from './usePairQuestionnaires';
 
@@ -24,13 +25,16 @@ function withSteps(summary: PairSummary, today: string, exitMissing: boolean): P
   };
 }
 
-/** Every pair of the school (or of the user) with its next steps. */
+/** Every pair of the workspace's school (or of the user there) with its next steps. */
 export function usePairOverviews() {
   const { data, isLoading, error } = useLiveQuery(observePairs);
   const { pairIds: exitDue } = useExitQuestionnaireDue();
+  const inWorkspace = useInWorkspace();
   const pairs = computed(() => {
     const today = localIsoDate(new Date());
-    return (data.value ?? []).map((s) => withSteps(s, today, exitDue.value.has(s.pair.id)));
+    return (data.value ?? [])
+      .filter((s) => inWorkspace(s.pair))
+      .map((s) => withSteps(s, today, exitDue.value.has(s.pair.id)));
   });
   return { pairs, isLoading, error };
 }

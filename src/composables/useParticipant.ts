@@ -2,13 +2,16 @@ import { computed, toValue, type MaybeRefOrGetter } from 'vue';
 import { observeParticipants } from '@/data/queries';
 import { revokeConsent } from '@/data/repos/participants';
 import { localIsoDate } from '@/domain/dates';
+import { useCan } from './useAccess';
 import { useCommand } from './useCommand';
 import { useLiveQuery } from './useLiveQuery';
-import { consentStatus } from './useParticipantConsent';
+import { statusFor } from './useParticipantConsent';
 
 /**
- * One person with their consents, newest first, and revoking a consent. Reads the whole (small, school-sized) base
- * through observeParticipants: there is no single-participant query in @/data yet.
+ * One person with their consents, newest first, the staff's request about them, and revoking
+ * a consent. Reads the whole (small, school-sized) base through observeParticipants: there is
+ * no single-participant query in @/data yet. Staff read the consents; a mentor gets a yes/no
+ * from the card and the request for her own mentees; a mentee's device holds neither.
  */
 export function useParticipant(participantId: MaybeRefOrGetter<string>) {
   const { data, isLoading } = useLiveQuery(observeParticipants);
@@ -21,9 +24,18 @@ export function useParticipant(participantId: MaybeRefOrGetter<string>) {
   const consents = computed(() =>
     [...(entry.value?.consents ?? [])].sort((a, b) => b.signed_on.localeCompare(a.signed_on)),
   );
+  const can = useCan();
+  const mayReadConsents = computed(() => can('viewConsents'));
   const status = computed(() =>
-    participant.value ? consentStatus(participant.value, consents.value, today) : 'missing',
+    participant.value
+      ? statusFor(
+          { participant: participant.value, consents: consents.value },
+          mayReadConsents.value,
+          today,
+        )
+      : 'missing',
   );
+  const request = computed(() => entry.value?.sensitive?.request ?? null);
   const isMissing = computed(() => !isLoading.value && !participant.value);
   const revoke = useCommand((ctx, consentId: string) => revokeConsent(ctx, consentId, today));
 
@@ -31,6 +43,15 @@ export function useParticipant(participantId: MaybeRefOrGetter<string>) {
     participant,
     consents,
     status,
+    request,
+    canReadConsents: mayReadConsents,
+    canRecordConsent: computed(() => can('recordConsent')),
+    canRevokeConsent: computed(() => can('revokeConsent')),
+    canEditRequest: computed(() => can('editSensitive')),
+    canEdit: computed(() => can('editParticipant', { participantId: toValue(participantId) })),
+    canEditContacts: computed(() =>
+      can('editOwnContacts', { participantId: toValue(participantId) }),
+    ),
     isLoading,
     isMissing,
     revokeConsent: (consentId: string) => revoke.run(consentId),

@@ -1,7 +1,7 @@
 // Consent status as the curator sees it in the bases, and the calendar helpers its forms
 // need. The validity rule itself is the domain's hasValidConsent; this only adds the
 // "expires soon" window.
-import { hasValidConsent } from '@/domain/consent';
+import { hasValidConsent, isCoveredOn } from '@/domain/consent';
 import { localIsoDate } from '@/domain/dates';
 import type { Consent, IsoDate, Participant } from '@/domain/types';
 
@@ -36,4 +36,29 @@ export function consentStatus(
   if (!hasValidConsent(participant, consents, today)) return 'missing';
   const later = addDays(today, EXPIRY_WARNING_DAYS);
   return hasValidConsent(participant, consents, later) ? 'valid' : 'expiring';
+}
+
+/**
+ * The same status for those who may not read consent rows (a mentor, the person herself): from
+ * the server's participants.consent_covered_until, never a false «Нет согласия» for a consent
+ * they simply cannot read.
+ */
+export function coveredStatus(
+  participant: Pick<Participant, 'consent_covered_until'>,
+  today: IsoDate,
+): ConsentStatus {
+  const until = participant.consent_covered_until;
+  if (!isCoveredOn(until, today)) return 'missing';
+  return isCoveredOn(until, addDays(today, EXPIRY_WARNING_DAYS)) ? 'valid' : 'expiring';
+}
+
+/** The status as this viewer may know it: from the consents (staff), else from the card. */
+export function statusFor(
+  entry: { participant: Participant; consents: readonly Consent[] },
+  canReadConsents: boolean,
+  today: IsoDate,
+): ConsentStatus {
+  return canReadConsents
+    ? consentStatus(entry.participant, entry.consents, today)
+    : coveredStatus(entry.participant, today);
 }

@@ -13,12 +13,13 @@ export interface ParticipantFormState {
   subject: string;
   phone: string;
   email: string;
-  requests: string;
+  /** The staff's request about the person (participant_sensitive.request). */
+  request: string;
   is_mentor: boolean;
   is_mentee: boolean;
 }
 
-function initialState(p: Participant | undefined): ParticipantFormState {
+function initialState(p: Participant | undefined, request: string | null): ParticipantFormState {
   return {
     kind: p?.kind ?? 'student',
     full_name: p?.full_name ?? '',
@@ -27,7 +28,7 @@ function initialState(p: Participant | undefined): ParticipantFormState {
     subject: p?.subject ?? '',
     phone: p?.phone ?? '',
     email: p?.email ?? '',
-    requests: p?.requests ?? '',
+    request: request ?? '',
     is_mentor: p?.is_mentor ?? false,
     is_mentee: p?.is_mentee ?? false,
   };
@@ -36,18 +37,30 @@ function initialState(p: Participant | undefined): ParticipantFormState {
 /** Only students and "other" people can be minors (the domain and the database agree). */
 const MAY_BE_MINOR: readonly ParticipantKind[] = ['student', 'other'];
 
-export function toParticipantInput(form: ParticipantFormState): ParticipantInput {
+export function toParticipantInput(
+  form: ParticipantFormState,
+  canEditRequest = true,
+): ParticipantInput {
   return {
     ...form,
+    // Only staff write the request: for anyone else it stays as it is (undefined).
+    request: canEditRequest ? form.request : undefined,
     class_label: form.kind === 'student' ? form.class_label : null,
     subject: form.kind === 'teacher' ? form.subject : null,
     is_minor: MAY_BE_MINOR.includes(form.kind) && form.is_minor,
   };
 }
 
-/** Add a person to the bases, or edit one; resolves to the person's id once saved. */
-export function useParticipantForm(existing?: Participant) {
-  const form = reactive(initialState(existing));
+/**
+ * Add a person to the bases, or edit one; resolves to the person's id once saved. The request
+ * is offered and written only when `canEditRequest` (staff, device-only).
+ */
+export function useParticipantForm(
+  existing?: Participant,
+  options: { request?: string | null; canEditRequest?: boolean } = {},
+) {
+  const canEditRequest = options.canEditRequest ?? true;
+  const form = reactive(initialState(existing, options.request ?? null));
   const command = useCommand(async (ctx, input: ParticipantInput) => {
     if (!existing) return (await addParticipant(ctx, input)).id;
     await updateParticipant(ctx, existing.id, input);
@@ -66,7 +79,8 @@ export function useParticipantForm(existing?: Participant) {
     isStudent: computed(() => form.kind === 'student'),
     isTeacher: computed(() => form.kind === 'teacher'),
     mayBeMinor: computed(() => MAY_BE_MINOR.includes(form.kind)),
-    submit: () => command.run(toParticipantInput(form)),
+    canEditRequest,
+    submit: () => command.run(toParticipantInput(form, canEditRequest)),
     errorFor: command.errorFor,
     isRunning: command.isRunning,
     failure: command.failure,

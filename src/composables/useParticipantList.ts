@@ -2,8 +2,9 @@ import { computed, ref } from 'vue';
 import { observeParticipants } from '@/data/queries';
 import { localIsoDate } from '@/domain/dates';
 import type { Participant } from '@/domain/types';
+import { useCan, useInWorkspace } from './useAccess';
 import { useLiveQuery } from './useLiveQuery';
-import { consentStatus, type ConsentStatus } from './useParticipantConsent';
+import { statusFor, type ConsentStatus } from './useParticipantConsent';
 
 export const PEOPLE_FILTERS = ['all', 'mentors', 'mentees'] as const;
 export type PeopleFilter = (typeof PEOPLE_FILTERS)[number];
@@ -18,12 +19,16 @@ export function useParticipantList() {
   const { data, isLoading } = useLiveQuery(observeParticipants);
   const today = localIsoDate(new Date());
   const filter = ref<PeopleFilter>('all');
+  const can = useCan();
+  const inWorkspace = useInWorkspace();
 
   const people = computed<PersonWithStatus[]>(() =>
-    (data.value ?? []).map(({ participant, consents }) => ({
-      participant,
-      status: consentStatus(participant, consents, today),
-    })),
+    (data.value ?? [])
+      .filter((entry) => inWorkspace(entry.participant))
+      .map((entry) => ({
+        participant: entry.participant,
+        status: statusFor(entry, can('viewConsents'), today),
+      })),
   );
   const visible = computed(() =>
     people.value.filter(

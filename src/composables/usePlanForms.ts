@@ -9,6 +9,7 @@ import {
   createPlan,
   deleteGoal,
   deleteTask,
+  markTaskDoneByMentee,
   renameGoal,
   updateTask,
 } from '@/data/repos/plans';
@@ -102,4 +103,15 @@ export function usePlanActions() {
   const removeTask = useCommand(deleteTask);
   const removeGoal = useCommand(deleteGoal);
   return { markDone, reopen, removeTask, removeGoal };
+}
+
+/** The mentee's «Я выполнил(а)» with an optional comment; the comment stays if refused. */
+export function useMenteeMark(taskId: () => string) {
+  const comment = ref('');
+  const command = useCommand((ctx, text: string) => markTaskDoneByMentee(ctx, taskId(), text));
+  async function submit(): Promise<boolean> {
+    await command.run(comment.value);
+    return command.errors.value.length === 0 && !command.failure.value;
+  }
+  return { comment, submit, ...command };
 }

@@ -1,4 +1,5 @@
 import { computed } from 'vue';
+import type { QuarantineEntry } from '@/data/db';
 import { observeSyncIssues } from '@/data/queries';
 import { discardQuarantined, resolveConflict, retryQuarantined } from '@/data/repos/syncIssues';
 import { useCommand } from './useCommand';
@@ -18,6 +19,26 @@ export function writtenText(values: unknown, depth = 0): string[] {
   // Nested too: a questionnaire's open answers live inside its `answers` object.
   return Object.values(values as Record<string, unknown>).flatMap((v) => writtenText(v, depth + 1));
 }
+
+/**
+ * The i18n keys that may explain a refusal, most specific first: the rule the server named
+ * (a constraint such as consent_required, or a message such as plan_mentee_fields_only,
+ * row_not_visible, row_too_large, batch_too_large), a sync reason code (too_large), then the
+ * SQLSTATE. The screen shows the first one it has a text for.
+ */
+export function refusalKeys(
+  entry: Pick<QuarantineEntry, 'code' | 'constraint' | 'message' | 'reason'>,
+): string[] {
+  if (entry.reason === 'scope_lost') return ['syncIssues.reasons.scope_lost'];
+  return [
+    entry.constraint ? `syncIssues.rules.${entry.constraint}` : '',
+    entry.message ? `syncIssues.rules.${entry.message}` : '',
+    `syncIssues.rules.${entry.code}`,
+    `syncIssues.reasons.${entry.code}`,
+  ].filter((key) => key !== '' && !/\s/.test(key));
+}
+
+export type { QuarantineEntry };
 
 export function useSyncIssues() {
   const { data, isLoading } = useLiveQuery(observeSyncIssues);

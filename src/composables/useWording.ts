@@ -3,13 +3,13 @@
 // a teen text falls back to the usual one, so the two sets never have to be complete.
 import { computed, toValue, type MaybeRefOrGetter } from 'vue';
 import { useI18n } from 'vue-i18n';
-import type { Pair, Participant } from '@/domain/types';
+import type { Pair, ParticipantKind } from '@/domain/types';
 import { usesTeenWording } from '@/domain/wording';
 import { useViewer } from './useViewer';
 
 interface PairWithMentors {
   pair: Pick<Pair, 'form'>;
-  mentors: readonly Pick<Participant, 'id' | 'kind'>[];
+  mentors: readonly { id: string; kind: ParticipantKind | null }[];
 }
 
 /** True when this user should get teen wording for the pair. */

@@ -6,14 +6,17 @@ import type {
   Consent,
   DevelopmentPlan,
   Meeting,
+  MeetingConfirmation,
   MeetingPrivateNote,
   Participant,
+  ParticipantSensitive,
   Pair,
   PairMember,
   PlanGoal,
   PlanTask,
   SyncedTable,
 } from '@/domain/types';
+import { newId } from './ids';
 import type { OutboxEntry } from './outbox';
 
 export interface MetaEntry {
@@ -51,6 +54,23 @@ export type ServerRow = Record<string, unknown> & { id: string };
 export const DEVICE_DATABASE_NAME = 'nastavnik-device';
 export const userDatabaseName = (userId: string) => `nastavnik-user-${userId}`;
 
+/** A device-only participant's old `requests` text as its participant_sensitive row (v3). */
+function movedRequest(participant: Participant, request: string): ParticipantSensitive {
+  return {
+    id: newId(),
+    school_id: participant.school_id,
+    participant_id: participant.id,
+    categories: [],
+    note: null,
+    request,
+    version: 0,
+    deleted_at: null,
+    created_at: participant.updated_at,
+    updated_at: participant.updated_at,
+    created_by: null,
+  };
+}
+
 export class AppDatabase extends Dexie {
   participants!: Table<Participant, string>;
   consents!: Table<Consent, string>;
@@ -61,6 +81,8 @@ export class AppDatabase extends Dexie {
   plan_tasks!: Table<PlanTask, string>;
   meetings!: Table<Meeting, string>;
   meeting_private_notes!: Table<MeetingPrivateNote, string>;
+  meeting_confirmations!: Table<MeetingConfirmation, string>;
+  participant_sensitive!: Table<ParticipantSensitive, string>;
   outbox!: Table<OutboxEntry, number>;
   drafts!: Table<DraftEntry, string>;
   meta!: Table<MetaEntry, string>;
@@ -99,6 +121,37 @@ export class AppDatabase extends Dexie {
       mentor_trainings: 'id, participant_id, version',
       quarantine: 'mutation_id, [table+row_id]',
     });
+    // v3: one confirmation per mentee per meeting (groups), replacing the meeting's
+    // mentee_confirmed_at / mentee_reflection; participants.requests moved to the server's
+    // participant_sensitive.request. Columns the server dropped leave the stored rows, so a
+    // device-only upload never sends them.
+    this.version(3)
+      .stores({
+        meeting_confirmations: 'id, meeting_id, pair_id, participant_id, version',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('meetings')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            delete row.mentee_confirmed_at;
+            delete row.mentee_reflection;
+          });
+        // Device-only data has no server copy: a request written there moves to its new home.
+        const keepRequests = tx.db.name === DEVICE_DATABASE_NAME;
+        const moved: ParticipantSensitive[] = [];
+        await tx
+          .table('participants')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => {
+            const request = typeof row.requests === 'string' ? row.requests : null;
+            if (keepRequests && request && !row.deleted_at) {
+              moved.push(movedRequest(row as unknown as Participant, request));
+            }
+            delete row.requests;
+          });
+        await tx.table('participant_sensitive').bulkAdd(moved);
+      });
   }
 
   /** A table by name, for rows the sync engine moves without knowing their type. */

@@ -10,6 +10,7 @@ import { insertRow } from './outbox';
 /** Tables written in device-only mode, in the order their rows must reach the server. */
 const UPLOAD_ORDER = [
   'participants',
+  'participant_sensitive',
   'consents',
   'pairs',
   'pair_members',

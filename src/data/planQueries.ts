@@ -1,10 +1,11 @@
 // Owns the reactive reads of development plans: a pair's plan with its goals and tasks,
 // ordered by position, without tombstones.
 import { liveQuery } from 'dexie';
+import type { PairPerson } from '@/domain/pairs';
 import type { PlanGoal } from '@/domain/plans';
-import type { DevelopmentPlan, Pair, Participant, PlanTask } from '@/domain/types';
+import type { DevelopmentPlan, Pair, PlanTask } from '@/domain/types';
 import type { DataContext } from './context';
-import type { Observable } from './queries';
+import { membersOf, type Observable } from './queries';
 
 export interface GoalWithTasks {
   goal: PlanGoal;
@@ -13,8 +14,12 @@ export interface GoalWithTasks {
 
 export interface PairPlan {
   pair: Pair;
-  mentees: Participant[];
-  /** The pair's plan (the first one created when a group has several); null before one exists. */
+  mentors: PairPerson[];
+  mentees: PairPerson[];
+  /**
+   * The pair's plan (the first one created when a group has several; a mentee receives only
+   * her own); null before one exists.
+   */
   plan: DevelopmentPlan | null;
   goals: GoalWithTasks[];
   /** Tasks under no goal (or under a goal deleted on another device). */
@@ -28,23 +33,16 @@ const alive = <T extends { deleted_at: string | null }>(rows: T[]) =>
 const byPosition = <T extends { position: number; created_at: string }>(a: T, b: T) =>
   a.position - b.position || a.created_at.localeCompare(b.created_at);
 
-async function menteesOf(ctx: DataContext, pairId: string): Promise<Participant[]> {
-  const members = alive(await ctx.db.pair_members.where('pair_id').equals(pairId).toArray());
-  const ids = members.filter((m) => m.side === 'mentee').map((m) => m.participant_id);
-  const people = await ctx.db.participants.bulkGet(ids);
-  return people.filter((p): p is Participant => !!p && p.deleted_at === null);
-}
-
 export function observePairPlan(ctx: DataContext, pairId: string): Observable<PairPlan | null> {
   return liveQuery(async () => {
     const pair = await ctx.db.pairs.get(pairId);
     if (!pair || pair.deleted_at) return null;
-    const mentees = await menteesOf(ctx, pairId);
+    const { mentors, mentees } = await membersOf(ctx, pairId);
     const plan =
       alive(await ctx.db.development_plans.where('pair_id').equals(pairId).toArray()).sort((a, b) =>
         a.created_at.localeCompare(b.created_at),
       )[0] ?? null;
-    if (!plan) return { pair, mentees, plan, goals: [], looseTasks: [], tasks: [] };
+    if (!plan) return { pair, mentors, mentees, plan, goals: [], looseTasks: [], tasks: [] };
     const goals = alive(
       await ctx.db.table<PlanGoal, string>('plan_goals').where('plan_id').equals(plan.id).toArray(),
     ).sort(byPosition);
@@ -54,6 +52,7 @@ export function observePairPlan(ctx: DataContext, pairId: string): Observable<Pa
     const goalIds = new Set(goals.map((g) => g.id));
     return {
       pair,
+      mentors,
       mentees,
       plan,
       goals: goals.map((goal) => ({ goal, tasks: tasks.filter((t) => t.goal_id === goal.id) })),

@@ -2,12 +2,15 @@
 // change (Dexie liveQuery). Views subscribe through composables; nothing copies tables into
 // stores.
 import { liveQuery } from 'dexie';
+import { pairPeople, type PairPerson } from '@/domain/pairs';
 import type {
   Consent,
   Meeting,
+  MeetingConfirmation,
   MeetingPrivateNote,
   Pair,
   Participant,
+  ParticipantSensitive,
   PlanTask,
 } from '@/domain/types';
 import type { DataContext } from './context';
@@ -24,19 +27,26 @@ const alive = <T extends { deleted_at: string | null }>(rows: T[]) =>
 
 export interface PairSummary {
   pair: Pair;
-  mentors: Participant[];
-  mentees: Participant[];
+  mentors: PairPerson[];
+  mentees: PairPerson[];
   meetings: Meeting[];
+  /** The mentees' confirmations the device holds (a mentee holds only her own). */
+  confirmations: MeetingConfirmation[];
   tasks: PlanTask[];
 }
 
+/** The pair's members by side: their cards, or the names the server copied (a mentee's view). */
+export async function membersOf(ctx: DataContext, pairId: string) {
+  const members = await ctx.db.pair_members.where('pair_id').equals(pairId).toArray();
+  const cards = await ctx.db.participants.bulkGet(members.map((m) => m.participant_id));
+  return pairPeople(
+    members,
+    new Map(cards.filter((p): p is Participant => !!p).map((p) => [p.id, p])),
+  );
+}
+
 async function summarise(ctx: DataContext, pair: Pair): Promise<PairSummary> {
-  const members = alive(await ctx.db.pair_members.where('pair_id').equals(pair.id).toArray());
-  const people = await ctx.db.participants.bulkGet(members.map((m) => m.participant_id));
-  const bySide = (side: 'mentor' | 'mentee') =>
-    members
-      .map((m, i) => (m.side === side ? people[i] : undefined))
-      .filter((p): p is Participant => !!p && p.deleted_at === null);
+  const { mentors, mentees } = await membersOf(ctx, pair.id);
   const meetings = alive(
     await ctx.db.meetings
       .where('[pair_id+held_on]')
@@ -44,7 +54,10 @@ async function summarise(ctx: DataContext, pair: Pair): Promise<PairSummary> {
       .toArray(),
   ).reverse();
   const tasks = alive(await ctx.db.plan_tasks.where('pair_id').equals(pair.id).toArray());
-  return { pair, mentors: bySide('mentor'), mentees: bySide('mentee'), meetings, tasks };
+  const confirmations = alive(
+    await ctx.db.meeting_confirmations.where('pair_id').equals(pair.id).toArray(),
+  );
+  return { pair, mentors, mentees, meetings, confirmations, tasks };
 }
 
 export function observePairs(ctx: DataContext): Observable<PairSummary[]> {
@@ -73,18 +86,33 @@ export function observePair(ctx: DataContext, pairId: string): Observable<PairDe
 
 export interface ParticipantWithConsents {
   participant: Participant;
+  /** Empty for those who may not read consents (they see participant.consent_covered_until). */
   consents: Consent[];
+  /** The staff's request and categories, when the device holds them (staff, the mentors). */
+  sensitive: ParticipantSensitive | null;
 }
 
 export function observeParticipants(ctx: DataContext): Observable<ParticipantWithConsents[]> {
   return liveQuery(async () => {
     const people = alive(await ctx.db.participants.orderBy('full_name').toArray());
     const consents = alive(await ctx.db.consents.toArray());
+    const sensitive = alive(await ctx.db.participant_sensitive.toArray());
     return people.map((participant) => ({
       participant,
       consents: consents.filter((c) => c.participant_id === participant.id),
+      sensitive: sensitive.find((row) => row.participant_id === participant.id) ?? null,
     }));
   });
+}
+
+/** The user's own participant rows (her cards in her schools), for rules about herself. */
+export function observeOwnParticipants(
+  ctx: DataContext,
+  ids: readonly string[],
+): Observable<Participant[]> {
+  return liveQuery(async () =>
+    (await ctx.db.participants.bulkGet([...ids])).filter((p): p is Participant => !!p),
+  );
 }
 
 export interface SyncCounts {

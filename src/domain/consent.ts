@@ -25,3 +25,35 @@ export function hasValidConsent(
     (c) => c.participant_id === participant.id && isConsentValidOn(c, participant, day),
   );
 }
+
+/**
+ * Whether participants.consent_covered_until (server-owned, from the same rule as above)
+ * covers `day`: null = not covered, 'infinity' = covered with no end date, else the last
+ * covered day. This is all a mentor or the person herself knows: they never read consents.
+ * A row without the column (written on this device, not yet back from the server) counts as
+ * not covered.
+ */
+export function isCoveredOn(coveredUntil: IsoDate | 'infinity' | null | undefined, day: IsoDate) {
+  if (coveredUntil === null || coveredUntil === undefined) return false;
+  return coveredUntil === 'infinity' || coveredUntil >= day;
+}
+
+/**
+ * A signed-in minor whose consent (by a parent or legal representative) does not cover today
+ * may read but the server stores nothing from her: the app shows her a waiting screen instead
+ * of forms. Decided by her own participant rows as the server sent them; a row not yet on the
+ * device, or without the server's answer (the column absent), decides nothing: the server
+ * refuses her writes anyway (consent_required), and nobody is locked out on a guess.
+ */
+export function mustWaitForConsent(
+  ownRows: readonly Pick<Participant, 'is_minor' | 'consent_covered_until' | 'deleted_at'>[],
+  day: IsoDate,
+): boolean {
+  return ownRows.some(
+    (p) =>
+      p.deleted_at === null &&
+      p.is_minor &&
+      p.consent_covered_until !== undefined &&
+      !isCoveredOn(p.consent_covered_until, day),
+  );
+}

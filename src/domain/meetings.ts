@@ -1,12 +1,14 @@
 // Meeting rules: the defaults that make logging a meeting three taps, and the checks the
 // database also enforces (meetings_duration_range, meetings_type_valid, ...).
 import { daysBetween } from './dates';
+import { lengthErrors, MAX_NOTES_LENGTH, MAX_REFLECTION_LENGTH } from './limits';
 import { cleanText, isIsoDate, type FieldError } from './validation';
 import {
   MEETING_FORMATS,
   MEETING_TYPES,
   type IsoDate,
   type Meeting,
+  type MeetingConfirmation,
   type MeetingFormat,
   type MeetingType,
 } from './types';
@@ -14,7 +16,7 @@ import {
 export const DEFAULT_DURATION_MIN = 45;
 export const MIN_DURATION_MIN = 5;
 export const MAX_DURATION_MIN = 480;
-export const MAX_TEXT_LENGTH = 10_000;
+export const MAX_TEXT_LENGTH = MAX_NOTES_LENGTH;
 /** How close to the programme's end a meeting is suggested as the final one. */
 export const FINAL_MEETING_WINDOW_DAYS = 14;
 
@@ -114,11 +116,37 @@ export function meetingFields(input: MeetingInput) {
   };
 }
 
-export const MAX_REFLECTION_LENGTH = 2000;
+export { MAX_REFLECTION_LENGTH };
 
 /** The mentee's reflection on a meeting: optional, short. */
 export function validateReflection(reflection: string | null): FieldError[] {
-  return (reflection?.length ?? 0) > MAX_REFLECTION_LENGTH
-    ? [{ field: 'mentee_reflection', key: 'tooLong', params: { max: MAX_REFLECTION_LENGTH } }]
-    : [];
+  return lengthErrors('reflection', reflection, MAX_REFLECTION_LENGTH);
+}
+
+type ConfirmationKey = Pick<MeetingConfirmation, 'meeting_id' | 'participant_id' | 'deleted_at'>;
+
+/** The live confirmations of each meeting (one per mentee), by meeting id. */
+export function confirmationsByMeeting<T extends ConfirmationKey>(
+  confirmations: readonly T[],
+): Map<string, T[]> {
+  const byMeeting = new Map<string, T[]>();
+  for (const c of confirmations) {
+    if (c.deleted_at !== null) continue;
+    byMeeting.set(c.meeting_id, [...(byMeeting.get(c.meeting_id) ?? []), c]);
+  }
+  return byMeeting;
+}
+
+/** The meetings that none of `participantIds` (the viewer's own seats) has confirmed yet. */
+export function meetingsToConfirm<M extends Pick<Meeting, 'id' | 'deleted_at'>>(
+  meetings: readonly M[],
+  confirmations: readonly ConfirmationKey[],
+  participantIds: readonly string[],
+): M[] {
+  const mine = new Set(
+    confirmations
+      .filter((c) => c.deleted_at === null && participantIds.includes(c.participant_id))
+      .map((c) => c.meeting_id),
+  );
+  return meetings.filter((m) => m.deleted_at === null && !mine.has(m.id));
 }

@@ -1,6 +1,7 @@
 // A mentee may ask the curator for another mentor (DOMAIN.md principles). The request is
 // confidential: the server never lets the mentor read it (RLS), and the app never shows it to
 // a mentor either. Resolving it is the curator's decision; changing the pair is a separate step.
+import { MAX_COMMENT_LENGTH } from './limits';
 import type { IsoTimestamp, SyncedRow, Uuid } from './types';
 import { cleanText, type FieldError } from './validation';
 
@@ -23,8 +24,8 @@ export interface MentorChangeRequest extends SyncedRow {
  * The database only forbids a blank reason (mentor_change_requests_reason_not_blank); the
  * limits keep a request something a curator reads in one go.
  */
-export const MAX_REASON_LENGTH = 2000;
-export const MAX_RESOLUTION_NOTE_LENGTH = 2000;
+export const MAX_REASON_LENGTH = MAX_COMMENT_LENGTH;
+export const MAX_RESOLUTION_NOTE_LENGTH = MAX_COMMENT_LENGTH;
 
 export function validateMentorChangeReason(reason: string): FieldError[] {
   const text = cleanText(reason);

@@ -8,7 +8,9 @@ import {
   type Meeting,
   type MentoringForm,
   type Pair,
+  type PairMember,
   type Participant,
+  type ParticipantKind,
   type PlanTask,
 } from './types';
 
@@ -108,6 +110,42 @@ export function validateApproval(
   }
   return errors;
 }
+
+/**
+ * A member of a pair as the device knows them: from the participant row when the device holds
+ * it, else from the name the server copied into pair_members.full_name (a mentee does not
+ * receive the other mentees' cards, only their names).
+ */
+export interface PairPerson {
+  id: string;
+  full_name: string;
+  /** Unknown (null) when only the name is known. */
+  kind: ParticipantKind | null;
+}
+
+/**
+ * The pair's live members by side, in membership order. A deleted participant is left out;
+ * a member known by neither a card nor a name (not yet synced) too: there is nothing to show.
+ */
+export function pairPeople(
+  members: readonly Pick<PairMember, 'participant_id' | 'side' | 'full_name' | 'deleted_at'>[],
+  cards: ReadonlyMap<string, Pick<Participant, 'id' | 'full_name' | 'kind' | 'deleted_at'>>,
+): { mentors: PairPerson[]; mentees: PairPerson[] } {
+  const bySide = (side: 'mentor' | 'mentee'): PairPerson[] =>
+    members.flatMap((m) => {
+      if (m.deleted_at !== null || m.side !== side) return [];
+      const card = cards.get(m.participant_id);
+      if (card) return card.deleted_at === null ? [pick(card)] : [];
+      return m.full_name ? [{ id: m.participant_id, full_name: m.full_name, kind: null }] : [];
+    });
+  return { mentors: bySide('mentor'), mentees: bySide('mentee') };
+}
+
+const pick = (p: Pick<Participant, 'id' | 'full_name' | 'kind'>): PairPerson => ({
+  id: p.id,
+  full_name: p.full_name,
+  kind: p.kind,
+});
 
 /* Which side of a pair a user is on. A person can mentor one pair and be mentored in another;
    staff (curator, school admin) and device-only users run every pair. */

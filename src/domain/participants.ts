@@ -1,5 +1,6 @@
 // Rules for the two bases (база наставников / база наставляемых) and for consents; the
 // database enforces the same (participants_*, consents_* constraints).
+import { lengthErrors, MAX_NOTES_LENGTH } from './limits';
 import { cleanText, isIsoDate, type FieldError } from './validation';
 import { PARTICIPANT_KINDS, type IsoDate, type ParticipantKind } from './types';
 
@@ -11,7 +12,11 @@ export interface ParticipantInput {
   subject?: string | null;
   phone?: string | null;
   email?: string | null;
-  requests?: string | null;
+  /**
+   * The staff's request/assessment about the person, kept in participant_sensitive (mentees
+   * never read it). Absent: not edited here (only staff may).
+   */
+  request?: string | null;
   is_mentor: boolean;
   is_mentee: boolean;
 }
@@ -30,7 +35,27 @@ export function validateParticipant(input: ParticipantInput): FieldError[] {
   const email = cleanText(input.email);
   if (email && !EMAIL.test(email)) errors.push({ field: 'email', key: 'email' });
   if (!input.is_mentor && !input.is_mentee) errors.push({ field: 'base', key: 'chooseBase' });
+  errors.push(...lengthErrors('request', input.request, MAX_NOTES_LENGTH));
   return errors;
+}
+
+/** A mentor's own contact details: the only part of her card she edits herself. */
+export interface ContactsInput {
+  phone: string | null;
+  email: string | null;
+}
+
+export function validateContacts(input: ContactsInput): FieldError[] {
+  const errors: FieldError[] = [];
+  const email = cleanText(input.email);
+  if (email && !EMAIL.test(email)) errors.push({ field: 'email', key: 'email' });
+  errors.push(...lengthErrors('phone', input.phone, 100));
+  errors.push(...lengthErrors('email', input.email, 200));
+  return errors;
+}
+
+export function contactFields(input: ContactsInput) {
+  return { phone: cleanText(input.phone), email: cleanText(input.email) };
 }
 
 export function participantFields(input: ParticipantInput) {
@@ -42,7 +67,6 @@ export function participantFields(input: ParticipantInput) {
     subject: cleanText(input.subject),
     phone: cleanText(input.phone),
     email: cleanText(input.email),
-    requests: cleanText(input.requests),
     is_mentor: input.is_mentor,
     is_mentee: input.is_mentee,
   };

@@ -1,6 +1,7 @@
 // Development plan (ИПР) rules: what a valid plan, goal and task is (the checks the database
 // also enforces: *_title_not_blank, plan_tasks_status_valid, development_plans_status_valid),
 // the plan's progress and its overdue tasks.
+import { lengthErrors, MAX_COMMENT_LENGTH, MAX_NOTES_LENGTH } from './limits';
 import { cleanText, isIsoDate, type FieldError } from './validation';
 import {
   PLAN_TASK_STATUSES,
@@ -17,7 +18,7 @@ export const PLAN_STATUSES = ['draft', 'active', 'completed', 'cancelled'] as co
 export type PlanStatus = DevelopmentPlan['status'];
 
 export const MAX_TITLE_LENGTH = 500;
-export const MAX_PLAN_TEXT_LENGTH = 10_000;
+export const MAX_PLAN_TEXT_LENGTH = MAX_NOTES_LENGTH;
 
 function checkTitle(title: string | null | undefined, errors: FieldError[]): void {
   const clean = cleanText(title);
@@ -91,6 +92,21 @@ export function taskFields(input: Partial<TaskInput>): Partial<PlanTask> {
   if (input.activity !== undefined) out.activity = cleanText(input.activity);
   if (input.expected_result !== undefined) out.expected_result = cleanText(input.expected_result);
   return out;
+}
+
+/** The mentee's "I did it" on a task: an optional short comment for the mentor. */
+export function validateMenteeComment(comment: string | null): FieldError[] {
+  return lengthErrors('mentee_comment', comment, MAX_COMMENT_LENGTH);
+}
+
+/**
+ * The mentee said she did it and the mentor has not yet confirmed (by marking the task done):
+ * the mentor sees «Отмечено наставляемым» with her comment.
+ */
+export function awaitsMentorConfirmation(
+  task: Pick<PlanTask, 'status' | 'mentee_done_at'>,
+): boolean {
+  return !!task.mentee_done_at && isOpenTask(task);
 }
 
 type TaskState = Pick<PlanTask, 'status' | 'due_on' | 'deleted_at'>;

@@ -1,5 +1,5 @@
 // The built-in questionnaire templates (QUESTIONNAIRES.md), the same rows as migration
-// supabase/migrations/20261125000800_builtin_questionnaires.sql: device-only mode has no
+// supabase/schemas/820_builtin_questionnaires.sql: device-only mode has no
 // server, so the device takes them from here (test/db/questionnaires-builtin.test.ts proves
 // the two are equal). Never edit a shipped template: add a new revision with a new id.
 import type {

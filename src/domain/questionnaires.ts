@@ -2,6 +2,7 @@
 // (QUESTIONNAIRES.md). The answer rules mirror private.check_questionnaire_answers on the
 // server, so a response the device accepts is never refused there; the required rule and
 // the due rules are the app's own.
+import { MAX_NOTES_LENGTH } from './limits';
 import type { FieldError } from './validation';
 import { isStaffRole } from './types';
 import type {
@@ -83,9 +84,12 @@ export interface QuestionnaireResponse extends SyncedRow {
   submitted_at: IsoTimestamp | null;
 }
 
-export const MAX_OPEN_ANSWER_LENGTH = 10_000;
-/** The KPI "satisfaction, %": a respondent is satisfied when item q1 is 7 or higher. */
-export const SATISFACTION_ITEM_ID = 'q1';
+export const MAX_OPEN_ANSWER_LENGTH = MAX_NOTES_LENGTH;
+/**
+ * The KPI "satisfaction, %" (QUESTIONNAIRES.md): a respondent is satisfied when the answer to
+ * the FIRST item of her satisfaction template is a number of 7 or more. The server's
+ * municipality_kpis() applies the same rule; test/db/kpis.test.ts runs both on one data set.
+ */
 export const SATISFIED_FROM = 7;
 /** How close to the programme's end the exit and satisfaction questionnaires open. */
 export const EXIT_WINDOW_DAYS = 30;
@@ -279,10 +283,23 @@ export interface PairQuestionnaireFacts<
   templates: readonly T[];
   /** The pair's responses (other pairs' are ignored by the caller). */
   responses: readonly R[];
+  /**
+   * The questionnaires whose answers this device keeps as a draft (not sent until submitted):
+   * they are 'draft'. Optional: lists that only need what is due leave it out.
+   */
+  drafts?: readonly QuestionnaireDraftFact[];
+}
+
+/** A draft kept on the device: whose, and to which template. */
+export interface QuestionnaireDraftFact {
+  participant_id: Uuid;
+  template_id: Uuid;
 }
 
 /**
- * Each member's entry, exit and satisfaction questionnaire with its status. The entry one
+ * Each member's entry, exit and satisfaction questionnaire with its status: 'submitted' once a
+ * submitted response exists, 'draft' while the device keeps answers for it (or an older app
+ * version left an unsubmitted response), else 'not_started'. The entry one
  * opens once the pair is approved and is due while the pair works; exit and satisfaction
  * open and are due when the programme is ending.
  */
@@ -290,7 +307,7 @@ export function pairQuestionnaires<
   T extends QuestionnaireTemplate,
   R extends QuestionnaireResponse,
 >(facts: PairQuestionnaireFacts<T, R>, today: IsoDate): QuestionnaireSlot<T, R>[] {
-  const { pair, members, templates, responses } = facts;
+  const { pair, members, templates, responses, drafts = [] } = facts;
   const ending = isProgrammeEnding(facts, today);
   const byId = new Map(templates.map((t) => [t.id, t]));
   const slots: QuestionnaireSlot<T, R>[] = [];
@@ -302,10 +319,15 @@ export function pairQuestionnaires<
           (r) => r.participant_id === participant.id && byId.get(r.template_id)?.kind === kind,
         ),
       );
+      const draft = drafts.find(
+        (d) => d.participant_id === participant.id && byId.get(d.template_id)?.kind === kind,
+      );
       const template = response
         ? (byId.get(response.template_id) ?? null)
-        : pickTemplate(templates, kind, audience, pair.school_id);
-      const status = questionnaireStatus(response);
+        : draft
+          ? (byId.get(draft.template_id) ?? null)
+          : pickTemplate(templates, kind, audience, pair.school_id);
+      const status = draft && !response?.submitted_at ? 'draft' : questionnaireStatus(response);
       const isOpen = kind === 'entry' ? pair.status !== 'draft' : ending;
       const isTime =
         kind === 'entry' ? pair.status === 'approved' || pair.status === 'active' : ending;
@@ -343,27 +365,49 @@ export function entryScaleValues(
   return out;
 }
 
-/** The KPI rule: satisfied when item q1 is 7 or higher. */
-export function isSatisfied(answers: Answers): boolean {
-  const value = answers[SATISFACTION_ITEM_ID];
+/** The item whose answer decides satisfaction: the template's first item. */
+export function satisfactionItemId(
+  template: Pick<QuestionnaireTemplateDefinition, 'items'>,
+): string | null {
+  return template.items[0]?.id ?? null;
+}
+
+/** The KPI rule: the answer to the template's first item is a number of 7 or more. */
+export function isSatisfied(
+  answers: Answers,
+  template: Pick<QuestionnaireTemplateDefinition, 'items'>,
+): boolean {
+  const id = satisfactionItemId(template);
+  const value = id === null ? undefined : answers[id];
   return typeof value === 'number' && value >= SATISFIED_FROM;
 }
 
-/** Satisfaction, %: among submitted satisfaction responses, the share of satisfied ones. */
+/**
+ * Satisfaction, %: among submitted, not deleted responses to satisfaction templates whose
+ * first item was answered with a number, the share of satisfied ones.
+ */
 export function satisfactionShare(
-  responses: readonly Pick<QuestionnaireResponse, 'answers' | 'submitted_at' | 'deleted_at'>[],
+  responses: readonly Pick<
+    QuestionnaireResponse,
+    'answers' | 'submitted_at' | 'deleted_at' | 'template_id'
+  >[],
+  templates: ReadonlyMap<Uuid, Pick<QuestionnaireTemplateDefinition, 'kind' | 'items'>>,
 ): { satisfied: number; total: number; percent: number | null } {
-  const counted = responses.filter(
-    (r) =>
-      r.deleted_at === null &&
-      r.submitted_at !== null &&
-      typeof r.answers[SATISFACTION_ITEM_ID] === 'number',
-  );
-  const satisfied = counted.filter((r) => isSatisfied(r.answers)).length;
+  let total = 0;
+  let satisfied = 0;
+  for (const r of responses) {
+    const template = templates.get(r.template_id);
+    if (!template || template.kind !== 'satisfaction') continue;
+    if (r.deleted_at !== null || r.submitted_at === null) continue;
+    const id = satisfactionItemId(template);
+    if (id === null || typeof r.answers[id] !== 'number') continue;
+    total += 1;
+    if (isSatisfied(r.answers, template)) satisfied += 1;
+  }
   return {
     satisfied,
-    total: counted.length,
-    percent: counted.length === 0 ? null : Math.round((satisfied / counted.length) * 100),
+    total,
+    percent: total === 0 ? null : Math.round((satisfied / total) * 100),
   };
 }
 

@@ -39,13 +39,29 @@ export interface Participant extends SyncedRow {
   teaching_experience_years: number | null;
   workplace: string | null;
   position: string | null;
-  requests: string | null;
   interests: string | null;
   phone: string | null;
   email: string | null;
   is_mentor: boolean;
   is_mentee: boolean;
   user_id: Uuid | null;
+  /**
+   * SERVER-OWNED: the last day a valid consent covers the person ('infinity': no end date;
+   * null: not covered). How a mentor (who never reads consent rows) and the person herself
+   * know; absent on rows written on this device until the server sends them back.
+   */
+  consent_covered_until?: IsoDate | 'infinity' | null;
+}
+
+/**
+ * What only staff and the person's mentors read (mentees never): need-to-know categories,
+ * a note, and the staff's request/assessment about the person. One row per participant.
+ */
+export interface ParticipantSensitive extends SyncedRow {
+  participant_id: Uuid;
+  categories: string[];
+  note: string | null;
+  request: string | null;
 }
 
 export interface Consent extends SyncedRow {
@@ -90,6 +106,12 @@ export interface PairMember extends SyncedRow {
   pair_id: Uuid;
   participant_id: Uuid;
   side: 'mentor' | 'mentee';
+  /**
+   * SERVER-OWNED copy of the participant's name: how a mentee learns the names of the other
+   * members of her group, whose participant rows she does not receive. Never sent by the
+   * client (absent on rows written on this device until the server sends them back).
+   */
+  full_name?: string;
 }
 
 export const MEETING_TYPES = [
@@ -114,8 +136,18 @@ export interface Meeting extends SyncedRow {
   topic: string | null;
   notes: string | null;
   agreements: string | null;
-  mentee_confirmed_at: IsoTimestamp | null;
-  mentee_reflection: string | null;
+}
+
+/**
+ * A mentee's "the meeting took place", with her reflection: one row per mentee per meeting
+ * (a group meeting has several). Written only by that mentee; a tombstone withdraws it.
+ */
+export interface MeetingConfirmation extends SyncedRow {
+  pair_id: Uuid;
+  meeting_id: Uuid;
+  participant_id: Uuid;
+  confirmed_at: IsoTimestamp;
+  reflection: string | null;
 }
 
 export interface MeetingPrivateNote extends SyncedRow {
@@ -152,25 +184,17 @@ export interface PlanTask extends SyncedRow {
   status: PlanTaskStatus;
   result: string | null;
   position: number;
+  /** The mentee's "I did it", for the mentor to confirm (the only fields a mentee writes). */
+  mentee_done_at?: IsoTimestamp | null;
+  mentee_comment?: string | null;
 }
 
-/** The tables a device keeps and syncs, in the order rows must be written (parents first). */
-export const SYNCED_TABLES = [
-  'participants',
-  'consents',
-  'pairs',
-  'pair_members',
-  'development_plans',
-  'plan_goals',
-  'plan_tasks',
-  'meetings',
-  'meeting_private_notes',
-  'mentor_change_requests',
-  'questionnaire_responses',
-  // Written only to resolve a conflict (resolved_at, resolution); created by the server.
-  'sync_conflicts',
-] as const;
-export type SyncedTable = (typeof SYNCED_TABLES)[number];
+/**
+ * The tables a device writes and syncs, in the order rows must be written (parents first):
+ * generated from the sync registry (supabase/sync-registry.json). sync_conflicts is written
+ * only to resolve a conflict (resolved_at, resolution); the server creates its rows.
+ */
+export { SYNCED_TABLES, type SyncedTable } from './syncRegistry';
 
 /** Membership roles that run the school's programme: they see and set up every pair. */
 export function isStaffRole(role: string): boolean {

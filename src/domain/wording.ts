@@ -1,6 +1,6 @@
 // Which words the app uses with whom. Student mentors in peer pairs («ученик – ученик») are
 // 12–17: they get short, ты-form texts instead of the programme's official terms.
-import type { Pair, Participant } from './types';
+import type { Pair, ParticipantKind } from './types';
 
 export interface WordingViewer {
   /** The user's own participant rows (signed in). */
@@ -12,7 +12,7 @@ export interface WordingViewer {
 /** True when the viewer is the student mentor of a peer pair (or, device-only, any peer pair). */
 export function usesTeenWording(
   pair: Pick<Pair, 'form'>,
-  mentors: readonly Pick<Participant, 'id' | 'kind'>[],
+  mentors: readonly { id: string; kind: ParticipantKind | null }[],
   viewer: WordingViewer,
 ): boolean {
   if (pair.form !== 'uchenik_uchenik') return false;

@@ -6,12 +6,30 @@ import { computed, ref, shallowRef } from 'vue';
 import { backendConfig, loadSupabaseClient } from '@/api';
 import type { AuthUser, Membership } from '@/api/auth';
 import { holdAppDataContext, setAppDataContext } from '@/data/appContext';
-import { isStaffRole } from '@/domain/types';
+import { actorsOf, isStaffActor, workspaceOf, workspaceSchools } from '@/domain/access';
 import { useSyncStatusStore } from './syncStatus';
 
 /** The device-only database (Dexie is loaded only now, outside the app's first chunk). */
 function deviceDataContext() {
   return import('@/data/context').then((m) => m.openDataContext());
+}
+
+const chosenSchoolKey = (userId: string) => `nastavnik.workspace.${userId}`;
+
+function readChosenSchool(userId: string): string | null {
+  try {
+    return localStorage.getItem(chosenSchoolKey(userId));
+  } catch {
+    return null; // storage blocked: the rule in workspaceOf chooses
+  }
+}
+
+function writeChosenSchool(userId: string, schoolId: string): void {
+  try {
+    localStorage.setItem(chosenSchoolKey(userId), schoolId);
+  } catch {
+    // Storage blocked: the choice lasts until the app closes.
+  }
 }
 
 export type SessionStatus = 'device-only' | 'starting' | 'signed-out' | 'signed-in';
@@ -30,9 +48,16 @@ export const useSessionStore = defineStore('session', () => {
   const status = ref<SessionStatus>(isDeviceOnly.value ? 'device-only' : 'starting');
   const user = shallowRef<AuthUser | null>(null);
   const memberships = shallowRef<Membership[]>([]);
-  const roles = computed(() => [...new Set(memberships.value.map((m) => m.role))]);
-  /** A curator or school admin in some school (device-only: nobody is signed in). */
-  const isStaff = computed(() => roles.value.some(isStaffRole));
+  /** The school the user chose to act in (kept per user on this device); null: not chosen. */
+  const chosenSchoolId = ref<string | null>(null);
+  /** Where and as whom the user acts: domain/access.ts reads it for every guard and control. */
+  const workspace = computed(() => workspaceOf(memberships.value, chosenSchoolId.value));
+  /** The schools the user can switch between (more than one: the header offers a switch). */
+  const schools = computed(() => workspaceSchools(memberships.value));
+  /** The roles held in the workspace's school. */
+  const roles = computed(() => actorsOf(workspace.value));
+  /** A curator or school admin of the workspace's school (device-only: nobody is signed in). */
+  const isStaff = computed(() => roles.value.some(isStaffActor));
 
   /** The user's memberships from the server, or as last synced when there is no signal. */
   async function membershipsOf(next: AuthUser): Promise<Membership[]> {
@@ -52,12 +77,13 @@ export const useSessionStore = defineStore('session', () => {
     const { client } = await auth();
     const mine = await membershipsOf(next);
     user.value = next;
+    chosenSchoolId.value = readChosenSchool(next.id);
     memberships.value = mine;
-    const school = mine[0]?.school_id;
+    const current = workspace.value;
     const sync = useSyncStatusStore();
-    if (school) {
+    if (current.kind === 'school') {
       const { activateSync } = await import('@/sync/runtime');
-      await activateSync(client, next.id, school, {
+      await activateSync(client, next.id, current.schoolId, {
         onEvent: sync.onEvent,
         onCounts: sync.onCounts,
       });
@@ -97,6 +123,20 @@ export const useSessionStore = defineStore('session', () => {
     setAppDataContext(deviceDataContext());
   }
 
+  /**
+   * Acts in another of the user's schools. The same database holds both schools' rows, and
+   * the outbox and unsent writes stay as they are: only the school new rows take, and the rows
+   * the screens list, change.
+   */
+  async function switchSchool(schoolId: string): Promise<void> {
+    if (!schools.value.includes(schoolId)) return;
+    chosenSchoolId.value = schoolId;
+    if (user.value) writeChosenSchool(user.value.id, schoolId);
+    if (status.value !== 'signed-in') return;
+    const { switchSyncSchool } = await import('@/sync/runtime');
+    switchSyncSchool(schoolId);
+  }
+
   async function sendEmailCode(email: string): Promise<void> {
     const { client, api } = await auth();
     await api.sendEmailCode(client, email);
@@ -126,6 +166,7 @@ export const useSessionStore = defineStore('session', () => {
     await api.signOut(client);
     user.value = null;
     memberships.value = [];
+    chosenSchoolId.value = null;
     useSyncStatusStore().setSignedIn(false);
     status.value = 'signed-out';
     return 0;
@@ -138,9 +179,12 @@ export const useSessionStore = defineStore('session', () => {
     status,
     user,
     memberships,
+    workspace,
+    schools,
     roles,
     isStaff,
     init,
+    switchSchool,
     sendEmailCode,
     verifyEmailCode,
     joinWithInvite,

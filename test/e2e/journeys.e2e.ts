@@ -42,19 +42,32 @@ describe('signed-in journeys on a phone (360×640)', () => {
     await expect(page.getByTestId('open-q8').inputValue()).resolves.toBe(
       'Пока сложно с документацией',
     );
+    const responseRows = async () =>
+      (
+        await backend().db.query<{ answers: Record<string, unknown>; submitted: boolean }>(
+          `select answers, submitted_at is not null as submitted
+             from public.questionnaire_responses
+            where participant_id = $1 and template_id = $2 and deleted_at is null`,
+          [PARTICIPANTS.sidorenko, EXIT_TEACHER_TEMPLATE],
+        )
+      ).rows;
+    // Nothing half-filled reaches the server: the answers stay on the phone until submitted.
+    await waitForBadge(page, 'synced');
+    expect(await responseRows()).toEqual([]);
+
+    // A reload mid-questionnaire: the answers come back, with the draft notice.
+    await page.reload();
+    await page.getByTestId('draft-restored').waitFor();
+    await expect(page.getByTestId('open-q8').inputValue()).resolves.toBe(
+      'Пока сложно с документацией',
+    );
+    await expect(page.getByTestId('scale-q2-8').locator('input').isChecked()).resolves.toBe(true);
 
     await page.getByTestId('scale-q1-9').click();
     await page.getByTestId('submit-questionnaire').click();
     await page.getByTestId('questionnaire-submitted').waitFor();
     await waitForBadge(page, 'synced');
-    const { rows } = await backend().db.query<{
-      answers: Record<string, unknown>;
-      submitted: boolean;
-    }>(
-      `select answers, submitted_at is not null as submitted from public.questionnaire_responses
-        where participant_id = $1 and template_id = $2 and deleted_at is null`,
-      [PARTICIPANTS.sidorenko, EXIT_TEACHER_TEMPLATE],
-    );
+    const rows = await responseRows();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       submitted: true,

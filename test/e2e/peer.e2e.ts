@@ -128,6 +128,8 @@ describe('a student mentor of a «ученик – ученик» pair (360×640
     await page.getByTestId('save-meeting').click();
     await page.waitForURL(new RegExp(`/pairs/${UUID}$`));
     const logged = page.getByTestId('meeting-item');
+    // The pair page reads the device's database after the navigation: wait for the list.
+    await logged.first().waitFor();
     await expect(logged.count()).resolves.toBe(1);
     await expect(logged.first().innerText()).resolves.toContain('Организационная');
 

@@ -1,16 +1,18 @@
 // Write commands for meetings: log, edit, delete (tombstone), and the mentee's confirmation.
-// The mentor's private note lives in its own table so a mentee can never receive it.
+// The mentor's private note lives in its own table so a mentee can never receive it; each
+// mentee's confirmation and reflection too (meeting_confirmations, written only by her).
 import {
   meetingFields,
   validateMeeting,
   validateReflection,
   type MeetingInput,
 } from '@/domain/meetings';
-import type { IsoDate, Meeting, MeetingPrivateNote } from '@/domain/types';
+import type { IsoDate, Meeting, MeetingConfirmation, MeetingPrivateNote } from '@/domain/types';
 import { assertValid, cleanText } from '@/domain/validation';
 import type { DataContext } from '../context';
 import { nowIso } from '../ids';
-import { deleteRow, insertRow, patchRow, RowMissingError, writeTransaction } from '../outbox';
+import { insertRow, patchRow, RowMissingError, writeTransaction } from '../outbox';
+import { deleteAndErase } from '../tombstones';
 import { newSyncedRow } from './rows';
 
 const MEETING_TABLES = ['meetings', 'meeting_private_notes', 'pairs'] as const;
@@ -21,7 +23,7 @@ async function savePrivateNote(ctx: DataContext, meeting: Meeting, body: string 
   ).find((n) => !n.deleted_at);
   if (existing) {
     if (body) await patchRow(ctx.db, 'meeting_private_notes', existing.id, { body });
-    else await deleteRow(ctx.db, 'meeting_private_notes', existing.id);
+    else await deleteAndErase(ctx.db, 'meeting_private_notes', existing.id);
   } else if (body) {
     const note: MeetingPrivateNote = {
       ...newSyncedRow(ctx),
@@ -44,8 +46,6 @@ export async function logMeeting(
     const meeting: Meeting = {
       ...newSyncedRow(ctx),
       pair_id: pairId,
-      mentee_confirmed_at: null,
-      mentee_reflection: null,
       ...meetingFields(input),
     };
     const body = cleanText(input.private_note);
@@ -90,25 +90,63 @@ export async function updateMeeting(
   });
 }
 
+/** Tombstones the meeting and the mentor's note (the mentees' confirmations are theirs). */
 export async function deleteMeeting(ctx: DataContext, id: string): Promise<void> {
   await writeTransaction(ctx.db, [...MEETING_TABLES], async () => {
     const notes = await ctx.db.meeting_private_notes.where('meeting_id').equals(id).toArray();
-    for (const note of notes) await deleteRow(ctx.db, 'meeting_private_notes', note.id);
-    await deleteRow(ctx.db, 'meetings', id);
+    for (const note of notes) await deleteAndErase(ctx.db, 'meeting_private_notes', note.id);
+    await deleteAndErase(ctx.db, 'meetings', id);
   });
 }
 
-/** The mentee confirms that the meeting took place and may add a short reflection. */
+async function liveConfirmation(ctx: DataContext, meetingId: string, participantId: string) {
+  const rows = await ctx.db.meeting_confirmations.where('meeting_id').equals(meetingId).toArray();
+  return rows.find((c) => !c.deleted_at && c.participant_id === participantId);
+}
+
+/**
+ * The mentee (`participantId`, her own seat in the pair) confirms that the meeting took place
+ * and may add a short reflection. Confirming again changes only the reflection: one
+ * confirmation per mentee per meeting.
+ */
 export async function confirmMeeting(
   ctx: DataContext,
-  id: string,
+  meetingId: string,
+  participantId: string,
   reflection: string | null,
-): Promise<void> {
+): Promise<MeetingConfirmation> {
   assertValid(validateReflection(reflection));
-  await writeTransaction(ctx.db, ['meetings'], () =>
-    patchRow(ctx.db, 'meetings', id, {
-      mentee_confirmed_at: nowIso(),
-      mentee_reflection: cleanText(reflection),
-    }),
-  );
+  return writeTransaction(ctx.db, ['meetings', 'meeting_confirmations'], async () => {
+    const meeting = await ctx.db.meetings.get(meetingId);
+    if (!meeting || meeting.deleted_at) throw new RowMissingError('meetings', meetingId);
+    const existing = await liveConfirmation(ctx, meetingId, participantId);
+    if (existing) {
+      await patchRow(ctx.db, 'meeting_confirmations', existing.id, {
+        reflection: cleanText(reflection),
+      });
+      return (await ctx.db.meeting_confirmations.get(existing.id)) as MeetingConfirmation;
+    }
+    const confirmation: MeetingConfirmation = {
+      ...newSyncedRow(ctx),
+      school_id: meeting.school_id,
+      pair_id: meeting.pair_id,
+      meeting_id: meetingId,
+      participant_id: participantId,
+      confirmed_at: nowIso(),
+      reflection: cleanText(reflection),
+    };
+    return insertRow(ctx.db, 'meeting_confirmations', confirmation);
+  });
+}
+
+/** The mentee withdraws her confirmation (and with it her reflection). */
+export async function withdrawConfirmation(
+  ctx: DataContext,
+  meetingId: string,
+  participantId: string,
+): Promise<void> {
+  await writeTransaction(ctx.db, ['meeting_confirmations'], async () => {
+    const existing = await liveConfirmation(ctx, meetingId, participantId);
+    if (existing) await deleteAndErase(ctx.db, 'meeting_confirmations', existing.id);
+  });
 }

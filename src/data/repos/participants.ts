@@ -1,16 +1,49 @@
-// Write commands for the bases of mentors and mentees and their consents.
+// Write commands for the bases of mentors and mentees and their consents. The staff's
+// request about a person lives in participant_sensitive (mentees never read it), one row per
+// participant, created with the first request.
 import {
+  contactFields,
   participantFields,
   validateConsent,
+  validateContacts,
   validateParticipant,
   type ConsentInput,
+  type ContactsInput,
   type ParticipantInput,
 } from '@/domain/participants';
-import type { Consent, IsoDate, Participant } from '@/domain/types';
+import type { Consent, IsoDate, Participant, ParticipantSensitive } from '@/domain/types';
 import { assertValid, cleanText } from '@/domain/validation';
 import type { DataContext } from '../context';
 import { insertRow, patchRow, RowMissingError, writeTransaction } from '../outbox';
 import { newSyncedRow } from './rows';
+
+/** Writes the request when the form offered it (`undefined`: not edited there). */
+async function saveRequest(
+  ctx: DataContext,
+  participant: Pick<Participant, 'id' | 'school_id'>,
+  request: string | null | undefined,
+): Promise<void> {
+  if (request === undefined) return;
+  const text = cleanText(request);
+  const existing = (
+    await ctx.db.participant_sensitive.where('participant_id').equals(participant.id).toArray()
+  ).find((row) => !row.deleted_at);
+  if (existing) {
+    await patchRow(ctx.db, 'participant_sensitive', existing.id, { request: text });
+  } else if (text) {
+    const row: ParticipantSensitive = {
+      ...newSyncedRow(ctx),
+      school_id: participant.school_id,
+      participant_id: participant.id,
+      categories: [],
+      note: null,
+      request: text,
+    };
+    await insertRow(ctx.db, 'participant_sensitive', row);
+  }
+}
+
+const PEOPLE_TABLES = ['participants', 'participant_sensitive'] as const;
 
 export async function addParticipant(
   ctx: DataContext,
@@ -27,7 +60,11 @@ export async function addParticipant(
     user_id: null,
     ...participantFields(input),
   };
-  return writeTransaction(ctx.db, ['participants'], () => insertRow(ctx.db, 'participants', row));
+  return writeTransaction(ctx.db, [...PEOPLE_TABLES], async () => {
+    await insertRow(ctx.db, 'participants', row);
+    await saveRequest(ctx, row, input.request);
+    return row;
+  });
 }
 
 export async function updateParticipant(
@@ -36,9 +73,26 @@ export async function updateParticipant(
   input: ParticipantInput,
 ): Promise<void> {
   assertValid(validateParticipant(input));
-  await writeTransaction(ctx.db, ['participants'], () =>
-    patchRow(ctx.db, 'participants', id, participantFields(input)),
-  );
+  await writeTransaction(ctx.db, [...PEOPLE_TABLES], async () => {
+    const participant = await ctx.db.participants.get(id);
+    if (!participant || participant.deleted_at) throw new RowMissingError('participants', id);
+    await patchRow(ctx.db, 'participants', id, participantFields(input));
+    await saveRequest(ctx, participant, input.request);
+  });
+}
+
+/** A mentor's own phone and e-mail (the server lets her change nothing else of her card). */
+export async function updateOwnContacts(
+  ctx: DataContext,
+  id: string,
+  input: ContactsInput,
+): Promise<void> {
+  assertValid(validateContacts(input));
+  await writeTransaction(ctx.db, [...PEOPLE_TABLES], async () => {
+    const participant = await ctx.db.participants.get(id);
+    if (!participant || participant.deleted_at) throw new RowMissingError('participants', id);
+    await patchRow(ctx.db, 'participants', id, contactFields(input));
+  });
 }
 
 export async function recordConsent(

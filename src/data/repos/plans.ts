@@ -8,6 +8,7 @@ import {
   isPlanStatus,
   taskFields,
   validateGoal,
+  validateMenteeComment,
   validatePlan,
   validateTask,
   type GoalInput,
@@ -18,7 +19,9 @@ import {
 import type { DevelopmentPlan, IsoDate, PlanTask, SyncedTable } from '@/domain/types';
 import { assertValid, cleanText, ValidationError } from '@/domain/validation';
 import type { DataContext } from '../context';
-import { deleteRow, insertRow, patchRow, RowMissingError, writeTransaction } from '../outbox';
+import { nowIso } from '../ids';
+import { insertRow, patchRow, RowMissingError, writeTransaction } from '../outbox';
+import { deleteAndErase } from '../tombstones';
 import { newSyncedRow } from './rows';
 
 /**
@@ -172,9 +175,9 @@ export async function deleteGoal(ctx: DataContext, goalId: string): Promise<void
     if (!goal) return;
     const tasks = await ctx.db.plan_tasks.where('plan_id').equals(goal.plan_id).toArray();
     for (const task of tasks.filter((t) => t.goal_id === goalId)) {
-      await deleteRow(ctx.db, 'plan_tasks', task.id);
+      await deleteAndErase(ctx.db, 'plan_tasks', task.id);
     }
-    await deleteRow(ctx.db, PLAN_GOALS, goalId);
+    await deleteAndErase(ctx.db, PLAN_GOALS, goalId);
   });
 }
 
@@ -227,5 +230,27 @@ export async function updateTask(
 }
 
 export async function deleteTask(ctx: DataContext, taskId: string): Promise<void> {
-  await writeTransaction(ctx.db, PLAN_TABLES, () => deleteRow(ctx.db, 'plan_tasks', taskId));
+  await writeTransaction(ctx.db, PLAN_TABLES, () => deleteAndErase(ctx.db, 'plan_tasks', taskId));
+}
+
+/**
+ * The mentee's "I did it" on a task of her own plan, with an optional comment: the only plan
+ * fields she may write (the server refuses anything else: plan_mentee_fields_only). Marking
+ * again keeps the first moment and updates the comment; the mentor confirms by marking the
+ * task done.
+ */
+export async function markTaskDoneByMentee(
+  ctx: DataContext,
+  taskId: string,
+  comment: string | null,
+): Promise<void> {
+  assertValid(validateMenteeComment(comment));
+  await writeTransaction(ctx.db, ['plan_tasks'], async () => {
+    const task = await ctx.db.plan_tasks.get(taskId);
+    if (!task || task.deleted_at) throw new RowMissingError('plan_tasks', taskId);
+    await patchRow(ctx.db, 'plan_tasks', taskId, {
+      mentee_done_at: task.mentee_done_at ?? nowIso(),
+      mentee_comment: cleanText(comment),
+    });
+  });
 }

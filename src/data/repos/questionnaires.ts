@@ -1,6 +1,10 @@
-// Write commands for questionnaire responses: keep a draft (insert, then patch the answers)
-// and submit it. The templates are the built-ins of domain/questionnaireDefaults.ts merged
-// with the ones pulled from the server, so device-only mode has them too.
+// Write commands for questionnaire responses. What a person answers stays on her device (a
+// draft, data/drafts.ts) until she submits; submitting validates the whole response and writes
+// ONE row with submitted_at (an insert, or a patch of an unsubmitted row an older app version
+// left on the server) in one transaction with its outbox entry and the draft's removal, so no
+// half-filled answers are ever sent. The templates are the built-ins of
+// domain/questionnaireDefaults.ts merged with the ones pulled from the server, so device-only
+// mode has them too.
 // Invariant: a submitted response is final; no command here changes it again.
 import { BUILTIN_QUESTIONNAIRES } from '@/domain/questionnaireDefaults';
 import {
@@ -14,6 +18,7 @@ import {
 import type { SyncedTable } from '@/domain/types';
 import { assertValid, ValidationError } from '@/domain/validation';
 import type { DataContext } from '../context';
+import { draftKeys, readDraft, saveDraft, type DraftKey } from '../drafts';
 import { nowIso } from '../ids';
 import { insertRow, patchRow, RowMissingError, writeTransaction } from '../outbox';
 import { newSyncedRow } from './rows';
@@ -79,46 +84,38 @@ async function existingResponse(
 const alreadySubmitted = () =>
   new ValidationError([{ field: 'response', key: 'alreadySubmitted' }]);
 
-async function write(
-  ctx: DataContext,
-  input: ResponseInput,
-  answers: Answers,
-  submittedAt: string | null,
-): Promise<QuestionnaireResponse> {
-  return writeTransaction(ctx.db, [QUESTIONNAIRE_RESPONSES], async () => {
-    const existing = await existingResponse(ctx, input);
-    if (existing?.submitted_at) throw alreadySubmitted();
-    if (existing) {
-      await patchRow(ctx.db, QUESTIONNAIRE_RESPONSES, existing.id, {
-        answers,
-        ...(submittedAt ? { submitted_at: submittedAt } : {}),
-      });
-      return (await responsesTable(ctx).get(existing.id)) as QuestionnaireResponse;
-    }
-    const response: QuestionnaireResponse = {
-      ...newSyncedRow(ctx),
-      template_id: input.templateId,
-      pair_id: input.pairId,
-      participant_id: input.participantId,
-      answers,
-      submitted_at: submittedAt,
-    };
-    return insertRow(ctx.db, QUESTIONNAIRE_RESPONSES, response);
-  });
-}
+export type QuestionnaireDraftTarget = Omit<ResponseInput, 'answers'>;
 
-/** Keeps what was answered so far (a draft may be partial); the first save inserts the row. */
+export const questionnaireDraftKey = (target: QuestionnaireDraftTarget): DraftKey =>
+  draftKeys.questionnaire(target.pairId, target.participantId, target.templateId);
+
+/**
+ * Keeps the answers typed so far on this device only (a draft may be partial, even invalid:
+ * what was typed is kept, and submitting validates). Nothing is queued for the server.
+ */
 export async function saveQuestionnaireDraft(
   ctx: DataContext,
   input: ResponseInput,
-): Promise<QuestionnaireResponse> {
-  const template = await templateOf(ctx, input.templateId);
-  const answers = cleanAnswers(input.answers);
-  assertValid(validateAnswers(template.items, answers, { complete: false }));
-  return write(ctx, input, answers, null);
+): Promise<void> {
+  await saveDraft(ctx, questionnaireDraftKey(input), { answers: input.answers });
 }
 
-/** Submits the response: every scale and choice item answered; final from then on. */
+/** The answers kept on this device for this questionnaire, with the time they were kept. */
+export async function loadQuestionnaireDraft(
+  ctx: DataContext,
+  target: QuestionnaireDraftTarget,
+): Promise<{ answers: Answers; savedAt: string } | null> {
+  const draft = await readDraft(ctx, questionnaireDraftKey(target));
+  const answers = draft?.value.answers;
+  return draft && answers && typeof answers === 'object'
+    ? { answers: answers as Answers, savedAt: draft.savedAt }
+    : null;
+}
+
+/**
+ * Submits the response: every scale and choice item answered; final from then on. One row,
+ * one outbox entry, and the device's draft removed, all in one transaction.
+ */
 export async function submitQuestionnaire(
   ctx: DataContext,
   input: ResponseInput,
@@ -126,5 +123,29 @@ export async function submitQuestionnaire(
   const template = await templateOf(ctx, input.templateId);
   const answers = cleanAnswers(input.answers);
   assertValid(validateAnswers(template.items, answers, { complete: true }));
-  return write(ctx, input, answers, nowIso());
+  const submittedAt = nowIso();
+  const tables = [ctx.db.drafts, responsesTable(ctx), ctx.db.outbox, ctx.db.meta];
+  return ctx.db.transaction('rw', tables, async () => {
+    const response = await writeTransaction(ctx.db, [QUESTIONNAIRE_RESPONSES], async () => {
+      const existing = await existingResponse(ctx, input);
+      if (existing?.submitted_at) throw alreadySubmitted();
+      if (existing) {
+        await patchRow(ctx.db, QUESTIONNAIRE_RESPONSES, existing.id, {
+          answers,
+          submitted_at: submittedAt,
+        });
+        return (await responsesTable(ctx).get(existing.id)) as QuestionnaireResponse;
+      }
+      return insertRow(ctx.db, QUESTIONNAIRE_RESPONSES, {
+        ...newSyncedRow(ctx),
+        template_id: input.templateId,
+        pair_id: input.pairId,
+        participant_id: input.participantId,
+        answers,
+        submitted_at: submittedAt,
+      } satisfies QuestionnaireResponse);
+    });
+    await ctx.db.drafts.delete(questionnaireDraftKey(input));
+    return response;
+  });
 }

@@ -8,6 +8,7 @@ import {
   createPlan,
   deleteGoal,
   deleteTask,
+  markTaskDoneByMentee,
   renameGoal,
   setPlanStatus,
   updateTask,
@@ -146,22 +147,40 @@ describe('goals and tasks', () => {
     const c = await ctx();
     const { plan } = await aPlan(c);
     const goal = (await goals(c).toArray()).sort((a, b) => a.position - b.position)[0]!;
-    const before = (await c.db.outbox.toArray()).length;
+    await c.db.outbox.clear(); // the plan reached the server
+    const before = 0;
+    const goalTaskIds = (await c.db.plan_tasks.where('plan_id').equals(plan.id).toArray())
+      .filter((t) => t.goal_id === goal.id)
+      .map((t) => t.id);
     await deleteGoal(c, goal.id);
 
     expect((await goals(c).get(goal.id))?.deleted_at).toEqual(expect.any(String));
     const tasks = await c.db.plan_tasks.where('plan_id').equals(plan.id).toArray();
-    const underGoal = tasks.filter((t) => t.goal_id === goal.id);
+    const underGoal = tasks.filter((t) => goalTaskIds.includes(t.id));
     expect(underGoal).toHaveLength(4);
     expect(underGoal.every((t) => t.deleted_at !== null)).toBe(true);
-    expect(tasks.filter((t) => t.goal_id !== goal.id).every((t) => t.deleted_at === null)).toBe(
-      true,
-    );
+    expect(
+      tasks.filter((t) => !goalTaskIds.includes(t.id)).every((t) => t.deleted_at === null),
+    ).toBe(true);
     const entries = (await c.db.outbox.toArray()).slice(before);
     expect(entries.map((e) => [e.table, e.op])).toEqual([
       ...underGoal.map(() => ['plan_tasks', 'delete']),
       ['plan_goals', 'delete'],
     ]);
+    // A tombstone keeps the keys and scope, none of the text.
+    expect(await goals(c).get(goal.id)).toEqual({
+      id: goal.id,
+      school_id: c.schoolId,
+      pair_id: goal.pair_id,
+      plan_id: plan.id,
+      version: 0,
+      deleted_at: expect.any(String),
+    });
+    for (const task of underGoal) {
+      expect(Object.keys(task).sort()).toEqual(
+        ['deleted_at', 'id', 'pair_id', 'plan_id', 'school_id', 'version'].sort(),
+      );
+    }
   });
 
   it('adds goals and tasks at the end, with the plan’s school and pair', async () => {
@@ -193,6 +212,7 @@ describe('goals and tasks', () => {
     const c = await ctx();
     const { plan } = await aPlan(c, null);
     const task = await addTask(c, plan.id, null, { title: 'Посетить урок наставника' });
+    await c.db.outbox.clear(); // the task reached the server
     await updateTask(c, task.id, { status: 'done', result: ' Посетила два урока ' });
     expect(await c.db.plan_tasks.get(task.id)).toMatchObject({
       status: 'done',
@@ -218,6 +238,7 @@ describe('goals and tasks', () => {
     expect((await goals(c).get(goal.id))?.title).toBe('Новая цель');
     await expect(renameGoal(c, goal.id, { title: '' })).rejects.toBeInstanceOf(ValidationError);
     const task = await addTask(c, plan.id, goal.id, { title: 'Задача' });
+    await c.db.outbox.clear(); // the task reached the server
     await deleteTask(c, task.id);
     expect((await c.db.plan_tasks.get(task.id))?.deleted_at).toEqual(expect.any(String));
     await setPlanStatus(c, plan.id, 'completed');
@@ -247,5 +268,41 @@ describe('observePairPlan', () => {
     const { pair } = await aPairWithPeople(c);
     const value = await firstValue(observePairPlan(c, pair.id));
     expect(value).toMatchObject({ plan: null, goals: [], tasks: [] });
+  });
+});
+
+describe('the mentee’s «Я выполнил(а)»', () => {
+  it('writes only mentee_done_at and her comment; the mentor confirms by marking it done', async () => {
+    const c = await ctx();
+    const { plan } = await aPlan(c, null);
+    const task = await addTask(c, plan.id, null, { title: 'Прочитать главу' });
+    expect(task).not.toHaveProperty('mentee_done_at');
+    await c.db.outbox.clear(); // the task reached the server
+    await markTaskDoneByMentee(c, task.id, '  Прочитала, было трудно ');
+
+    expect(await c.db.plan_tasks.get(task.id)).toMatchObject({
+      status: 'todo',
+      mentee_done_at: expect.any(String),
+      mentee_comment: 'Прочитала, было трудно',
+    });
+    const [entry] = await c.db.outbox.toArray();
+    expect(entry).toMatchObject({ table: 'plan_tasks', op: 'patch', row_id: task.id });
+    expect(Object.keys(entry!.fields).sort()).toEqual(['mentee_comment', 'mentee_done_at']);
+
+    await c.db.outbox.clear(); // her mark reached the server
+    await updateTask(c, task.id, { status: 'done' });
+    expect(await c.db.plan_tasks.get(task.id)).toMatchObject({ status: 'done' });
+  });
+
+  it('refuses a comment over 2,000 characters and writes nothing', async () => {
+    const c = await ctx();
+    const { plan } = await aPlan(c, null);
+    const task = await addTask(c, plan.id, null, { title: 'Прочитать главу' });
+    await c.db.outbox.clear();
+    await expect(markTaskDoneByMentee(c, task.id, 'а'.repeat(2001))).rejects.toMatchObject({
+      errors: [{ field: 'mentee_comment', key: 'tooLong', params: { max: 2000 } }],
+    });
+    expect(await c.db.outbox.count()).toBe(0);
+    expect(await c.db.plan_tasks.get(task.id)).not.toHaveProperty('mentee_done_at');
   });
 });

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AppDatabase } from '@/data/db';
+import { observeQuestionnaireDrafts } from '@/data/drafts';
 import {
   observeAllPairQuestionnaires,
   observePairQuestionnaires,
@@ -7,13 +8,18 @@ import {
 } from '@/data/questionnaireQueries';
 import {
   allTemplates,
+  loadQuestionnaireDraft,
   saveQuestionnaireDraft,
   submitQuestionnaire,
 } from '@/data/repos/questionnaires';
 import { logMeeting } from '@/data/repos/meetings';
 import { approvePair } from '@/data/repos/pairs';
 import { BUILTIN_QUESTIONNAIRES } from '@/domain/questionnaireDefaults';
-import { isExitQuestionnaireMissing, pairQuestionnaires } from '@/domain/questionnaires';
+import {
+  isExitQuestionnaireMissing,
+  pairQuestionnaires,
+  type QuestionnaireResponse,
+} from '@/domain/questionnaires';
 import { ValidationError } from '@/domain/validation';
 import { aPairWithPeople, freshContext } from './context';
 
@@ -61,40 +67,62 @@ describe('templates on the device', () => {
   });
 });
 
-describe('a questionnaire response', () => {
-  it('inserts the draft once, then patches its answers, each with an outbox entry', async () => {
-    const { c, input } = await aMenteeEntry();
-    const first = await saveQuestionnaireDraft(c, { ...input, answers: { q1: 5 } });
-    await saveQuestionnaireDraft(c, { ...input, answers: { q1: 5, q7: '  Подтянуть алгебру ' } });
+const outboxOf = (c: Awaited<ReturnType<typeof ctx>>) => c.db.outbox.orderBy('seq').toArray();
+const responsesOf = (c: Awaited<ReturnType<typeof ctx>>) =>
+  c.db.table<QuestionnaireResponse, string>('questionnaire_responses').toArray();
 
-    const rows = await c.db.table('questionnaire_responses').toArray();
-    expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({
-      id: first.id,
-      school_id: c.schoolId,
-      answers: { q1: 5, q7: 'Подтянуть алгебру' },
-      submitted_at: null,
+describe('a questionnaire response', () => {
+  it('keeps the answers on the device until submit: nothing queued, then exactly one insert', async () => {
+    const { c, input } = await aMenteeEntry();
+    const soFar: Record<string, number | string> = {};
+    for (const [item, value] of Object.entries(complete)) {
+      soFar[item] = value;
+      await saveQuestionnaireDraft(c, { ...input, answers: { ...soFar } });
+      expect(await c.db.outbox.count()).toBe(0);
+    }
+    expect(await responsesOf(c)).toEqual([]);
+    expect(await loadQuestionnaireDraft(c, input)).toMatchObject({ answers: complete });
+    expect(await c.db.drafts.count()).toBe(1);
+
+    const submitted = await submitQuestionnaire(c, { ...input, answers: complete });
+    const outbox = await outboxOf(c);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({
+      table: 'questionnaire_responses',
+      op: 'insert',
+      row_id: submitted.id,
+      fields: { answers: complete, submitted_at: expect.any(String) },
     });
-    const outbox = await c.db.outbox.orderBy('seq').toArray();
-    expect(outbox.map((e) => [e.table, e.op, e.row_id])).toEqual([
-      ['questionnaire_responses', 'insert', first.id],
-      ['questionnaire_responses', 'patch', first.id],
+    expect(await responsesOf(c)).toMatchObject([
+      { id: submitted.id, school_id: c.schoolId, answers: complete },
     ]);
-    expect(outbox[1]).toMatchObject({
-      fields: { answers: { q1: 5, q7: 'Подтянуть алгебру' } },
-      base: { answers: { q1: 5 } },
-    });
+    // The draft went with the submit, in the same transaction.
+    expect(await loadQuestionnaireDraft(c, input)).toBeNull();
+    expect(await c.db.drafts.count()).toBe(0);
   });
 
-  it('refuses an answer the server would refuse and writes nothing', async () => {
+  it('keys the draft by pair, person and template', async () => {
     const { c, input } = await aMenteeEntry();
-    const attempt = saveQuestionnaireDraft(c, { ...input, answers: { q1: 11 } });
+    await saveQuestionnaireDraft(c, { ...input, answers: { q1: 5 } });
+    expect((await c.db.drafts.toArray()).map((d) => d.key)).toEqual([
+      `questionnaire:${input.pairId}:${input.participantId}:${input.templateId}`,
+    ]);
+    expect(await loadQuestionnaireDraft(c, { ...input, participantId: 'someone-else' })).toBeNull();
+  });
+
+  it('keeps an answer the server would refuse as typed, and refuses to submit it', async () => {
+    const { c, input } = await aMenteeEntry();
+    await saveQuestionnaireDraft(c, { ...input, answers: { ...complete, q1: 11 } });
+    const attempt = submitQuestionnaire(c, { ...input, answers: { ...complete, q1: 11 } });
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
     await expect(attempt).rejects.toMatchObject({
       errors: [{ field: 'q1', key: 'outOfRange', params: { min: 1, max: 10 } }],
     });
-    expect(await c.db.table('questionnaire_responses').count()).toBe(0);
+    expect(await responsesOf(c)).toEqual([]);
     expect(await c.db.outbox.count()).toBe(0);
+    expect(await loadQuestionnaireDraft(c, input)).toMatchObject({
+      answers: { ...complete, q1: 11 },
+    });
   });
 
   it('does not submit with a scale unanswered, and the draft stays as it was', async () => {
@@ -105,35 +133,100 @@ describe('a questionnaire response', () => {
     ).rejects.toMatchObject({
       errors: ['q2', 'q3', 'q4', 'q5', 'q6'].map((field) => ({ field, key: 'required' })),
     });
-    const [row] = await c.db.table('questionnaire_responses').toArray();
-    expect(row).toMatchObject({ answers: { q1: 5, q7: 'Текст' }, submitted_at: null });
+    expect(await responsesOf(c)).toEqual([]);
+    expect(await loadQuestionnaireDraft(c, input)).toMatchObject({
+      answers: { q1: 5, q7: 'Текст' },
+    });
   });
 
-  it('submits (insert with submitted_at when there was no draft), then is read-only', async () => {
+  it('submits with the text trimmed, then is read-only', async () => {
     const { c, input } = await aMenteeEntry();
-    const submitted = await submitQuestionnaire(c, { ...input, answers: complete });
+    const submitted = await submitQuestionnaire(c, {
+      ...input,
+      answers: { ...complete, q7: '  Подтянуть алгебру ' },
+    });
     expect(submitted.submitted_at).not.toBeNull();
     expect(submitted.answers).toEqual(complete);
 
-    await expect(
-      saveQuestionnaireDraft(c, { ...input, answers: { ...complete, q1: 9 } }),
-    ).rejects.toMatchObject({ errors: [{ field: 'response', key: 'alreadySubmitted' }] });
     await expect(submitQuestionnaire(c, { ...input, answers: complete })).rejects.toMatchObject({
       errors: [{ field: 'response', key: 'alreadySubmitted' }],
     });
-    const rows = await c.db.table('questionnaire_responses').toArray();
+    const rows = await responsesOf(c);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ answers: complete });
     expect(await c.db.outbox.count()).toBe(1);
   });
 
-  it('submits a draft by patching its answers and submitted_at together', async () => {
+  it('submits an unsubmitted row an older app version left on the server with one patch', async () => {
     const { c, input } = await aMenteeEntry();
-    const draft = await saveQuestionnaireDraft(c, { ...input, answers: { q1: 5 } });
+    const legacy: QuestionnaireResponse = {
+      id: crypto.randomUUID(),
+      school_id: c.schoolId,
+      template_id: input.templateId,
+      pair_id: input.pairId,
+      participant_id: input.participantId,
+      answers: { q1: 5 },
+      submitted_at: null,
+      version: 3,
+      deleted_at: null,
+      created_at: '2026-11-01T10:00:00.000Z',
+      updated_at: '2026-11-01T10:00:00.000Z',
+      created_by: null,
+    };
+    await c.db.table('questionnaire_responses').put(legacy); // pulled, nothing queued
+    await saveQuestionnaireDraft(c, { ...input, answers: { ...complete, q2: 7 } });
+    expect(await c.db.outbox.count()).toBe(0);
+
     await submitQuestionnaire(c, { ...input, answers: complete });
-    const patch = (await c.db.outbox.orderBy('seq').toArray()).at(-1);
-    expect(patch).toMatchObject({ op: 'patch', row_id: draft.id, base: { submitted_at: null } });
-    expect(Object.keys(patch!.fields).sort()).toEqual(['answers', 'submitted_at']);
+    const outbox = await outboxOf(c);
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({
+      op: 'patch',
+      row_id: legacy.id,
+      base: { submitted_at: null, answers: { q1: 5 } },
+    });
+    expect(Object.keys(outbox[0]!.fields).sort()).toEqual(['answers', 'submitted_at']);
+    expect(await responsesOf(c)).toMatchObject([
+      { id: legacy.id, answers: complete, submitted_at: expect.any(String) },
+    ]);
+    expect(await c.db.drafts.count()).toBe(0);
+  });
+
+  it('keeps the draft when the submit fails midway (row, outbox entry and draft: all or none)', async () => {
+    const { c, input } = await aMenteeEntry();
+    await saveQuestionnaireDraft(c, { ...input, answers: complete });
+    // The last step (removing the draft) fails: the row and its outbox entry go back too.
+    const remove = vi
+      .spyOn(c.db.drafts, 'delete')
+      .mockRejectedValueOnce(new Error('QuotaExceededError'));
+    await expect(submitQuestionnaire(c, { ...input, answers: complete })).rejects.toThrow(
+      'QuotaExceededError',
+    );
+    remove.mockRestore();
+    expect(await responsesOf(c)).toEqual([]);
+    expect(await c.db.outbox.count()).toBe(0);
+    expect(await loadQuestionnaireDraft(c, input)).toMatchObject({ answers: complete });
+  });
+});
+
+describe('a questionnaire’s status', () => {
+  it('is a draft while the device keeps answers for it, submitted after submit', async () => {
+    const { c, pair, mentee, input } = await aMenteeEntry();
+    const today = '2026-11-25';
+    const status = async () => {
+      const [data, drafts] = await Promise.all([
+        first(observePairQuestionnaires(c, pair.id)),
+        first(observeQuestionnaireDrafts(c, pair.id)),
+      ]);
+      return pairQuestionnaires({ ...data!, drafts }, today).find(
+        (s) => s.participantId === mentee.id && s.kind === 'entry',
+      )?.status;
+    };
+    expect(await status()).toBe('not_started');
+    await saveQuestionnaireDraft(c, { ...input, answers: { q1: 5 } });
+    expect(await status()).toBe('draft');
+    await submitQuestionnaire(c, { ...input, answers: complete });
+    expect(await status()).toBe('submitted');
   });
 });
 
@@ -154,7 +247,7 @@ function first<T>(observable: {
 describe('observePairQuestionnaires', () => {
   it('gives the pair’s members (mentors first), templates and live responses', async () => {
     const { c, pair, mentee, input } = await aMenteeEntry();
-    await saveQuestionnaireDraft(c, { ...input, answers: { q1: 5 } });
+    await submitQuestionnaire(c, { ...input, answers: complete });
     const data = await new Promise<PairQuestionnaireData | null>((resolve, reject) => {
       const sub = observePairQuestionnaires(c, pair.id).subscribe({
         next: (value) => {
@@ -167,7 +260,7 @@ describe('observePairQuestionnaires', () => {
     expect(data?.members.map((m) => m.side)).toEqual(['mentor', 'mentee']);
     expect(data?.templates).toHaveLength(BUILTIN_QUESTIONNAIRES.length);
     expect(data?.responses.map((r) => [r.participant_id, r.answers])).toEqual([
-      [mentee.id, { q1: 5 }],
+      [mentee.id, complete],
     ]);
     expect(data?.programmeEndsOn).toBeNull();
   });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  confirmationsByMeeting,
   inferMeetingType,
   meetingFields,
+  meetingsToConfirm,
   usualDuration,
   usualFormat,
   validateMeeting,
@@ -116,7 +118,38 @@ describe('validateReflection', () => {
     expect(validateReflection(null)).toEqual([]);
     expect(validateReflection('я'.repeat(2000))).toEqual([]);
     expect(validateReflection('я'.repeat(2001))).toEqual([
-      { field: 'mentee_reflection', key: 'tooLong', params: { max: 2000 } },
+      { field: 'reflection', key: 'tooLong', params: { max: 2000 } },
+    ]);
+  });
+});
+
+describe('confirmations of a group meeting', () => {
+  const c = (meeting_id: string, participant_id: string, deleted_at: string | null = null) => ({
+    meeting_id,
+    participant_id,
+    deleted_at,
+  });
+
+  it('groups one live confirmation per mentee under each meeting; a withdrawn one is gone', () => {
+    const byMeeting = confirmationsByMeeting([
+      c('m1', 'anna'),
+      c('m1', 'kate'),
+      c('m2', 'anna', '2026-11-22T00:00:00Z'),
+    ]);
+    expect(byMeeting.get('m1')?.map((x) => x.participant_id)).toEqual(['anna', 'kate']);
+    expect(byMeeting.has('m2')).toBe(false);
+  });
+
+  it('counts for a mentee only the meetings she has not confirmed herself', () => {
+    const meetings = [aMeeting(), aMeeting(), aMeeting({ deleted_at: '2026-11-01T00:00:00Z' })];
+    const [first, second] = meetings;
+    // Катя confirmed the second meeting; that does not confirm it for Анна.
+    const confirmations = [c(first!.id, 'anna'), c(second!.id, 'kate')];
+    expect(meetingsToConfirm(meetings, confirmations, ['anna']).map((m) => m.id)).toEqual([
+      second!.id,
+    ]);
+    expect(meetingsToConfirm(meetings, confirmations, ['kate']).map((m) => m.id)).toEqual([
+      first!.id,
     ]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nextSteps, pairRoleOf } from '@/domain/pairs';
-import { aMeeting, aPair, aTask } from '../../factories/rows';
+import { nextSteps, pairPeople, pairRoleOf } from '@/domain/pairs';
+import { aMeeting, aPair, aParticipant, aTask } from '../../factories/rows';
 
 const today = '2026-11-25';
 const active = aPair({ status: 'active' });
@@ -76,5 +76,50 @@ describe('pairRoleOf', () => {
   it('is staff for anyone without a seat, including a device with no account', () => {
     expect(pairRoleOf(pair, [{ role: 'curator', participant_id: null }])).toBe('staff');
     expect(pairRoleOf(pair, [])).toBe('staff');
+  });
+});
+
+describe('pairPeople', () => {
+  const member = (
+    participant_id: string,
+    side: 'mentor' | 'mentee',
+    full_name?: string,
+    deleted_at: string | null = null,
+  ) => ({ participant_id, side, full_name, deleted_at });
+
+  it('takes the card when the device holds it, else the name the server copied', () => {
+    const anna = aParticipant({ full_name: 'Смирнова Анна' });
+    const teacher = aParticipant({ kind: 'teacher', full_name: 'Петров С. И.', is_minor: false });
+    const people = pairPeople(
+      [
+        member(teacher.id, 'mentor', 'Петров С. И.'),
+        member(anna.id, 'mentee', 'Смирнова Анна'),
+        member('kate-id', 'mentee', 'Орлова Катя'),
+      ],
+      new Map([
+        [anna.id, anna],
+        [teacher.id, teacher],
+      ]),
+    );
+    expect(people.mentors).toEqual([
+      { id: teacher.id, full_name: 'Петров С. И.', kind: 'teacher' },
+    ]);
+    expect(people.mentees).toEqual([
+      { id: anna.id, full_name: 'Смирнова Анна', kind: 'student' },
+      { id: 'kate-id', full_name: 'Орлова Катя', kind: null },
+    ]);
+  });
+
+  it('leaves out removed members, deleted people and members known by nothing', () => {
+    const gone = aParticipant({ deleted_at: '2026-11-01T00:00:00Z' });
+    const people = pairPeople(
+      [
+        member(gone.id, 'mentee', 'Удалённая'),
+        member('left-id', 'mentee', 'Ушла', '2026-11-01T00:00:00Z'),
+        member('unsynced-id', 'mentee'),
+      ],
+      new Map([[gone.id, gone]]),
+    );
+    expect(people.mentees).toEqual([]);
   });
 });

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   addWeeks,
+  awaitsMentorConfirmation,
   nextDueTask,
   overdueTasks,
   planProgress,
   taskFields,
   validateGoal,
+  validateMenteeComment,
   validatePlan,
   validateTask,
 } from '@/domain/plans';
@@ -158,5 +160,24 @@ describe('addWeeks', () => {
     expect(addWeeks('2026-09-01', 0)).toBe('2026-09-01');
     expect(addWeeks('2026-12-28', 1)).toBe('2027-01-04');
     expect(isIsoDate(addWeeks('2026-09-01', 32))).toBe(true);
+  });
+});
+
+describe('the mentee’s «Я выполнил(а)»', () => {
+  it('waits for the mentor while the task is open; marking it done confirms it', () => {
+    const marked = { mentee_done_at: '2026-11-20T10:00:00Z' };
+    expect(awaitsMentorConfirmation({ status: 'todo', ...marked })).toBe(true);
+    expect(awaitsMentorConfirmation({ status: 'in_progress', ...marked })).toBe(true);
+    expect(awaitsMentorConfirmation({ status: 'done', ...marked })).toBe(false);
+    expect(awaitsMentorConfirmation({ status: 'todo', mentee_done_at: null })).toBe(false);
+    expect(awaitsMentorConfirmation({ status: 'todo' })).toBe(false);
+  });
+
+  it('keeps her comment optional and under 2,000 characters', () => {
+    expect(validateMenteeComment(null)).toEqual([]);
+    expect(validateMenteeComment('а'.repeat(2000))).toEqual([]);
+    expect(validateMenteeComment('а'.repeat(2001))).toEqual([
+      { field: 'mentee_comment', key: 'tooLong', params: { max: 2000 } },
+    ]);
   });
 });

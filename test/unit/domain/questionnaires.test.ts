@@ -257,25 +257,42 @@ describe('the change from entry to exit', () => {
 });
 
 describe('the satisfaction KPI', () => {
-  it('counts a respondent as satisfied when q1 is 7 or higher', () => {
-    expect(isSatisfied({ q1: 7 })).toBe(true);
-    expect(isSatisfied({ q1: 6 })).toBe(false);
-    expect(isSatisfied({})).toBe(false);
+  it('counts a respondent as satisfied when the first item is 7 or higher', () => {
+    const t = aBuiltinTemplate('satisfaction', 'mentor');
+    expect(isSatisfied({ q1: 7 }, t)).toBe(true);
+    expect(isSatisfied({ q1: 6 }, t)).toBe(false);
+    expect(isSatisfied({}, t)).toBe(false);
   });
 
-  it('takes the share among submitted responses only', () => {
+  it('reads the first item of the template, whatever its id', () => {
     const t = aBuiltinTemplate('satisfaction', 'mentor');
+    const copied = { ...t, items: [{ ...t.items[0]!, id: 'overall' }, ...t.items.slice(1)] };
+    expect(isSatisfied({ q1: 9, overall: 4 }, copied)).toBe(false);
+    expect(isSatisfied({ q1: 2, overall: 8 }, copied)).toBe(true);
+  });
+
+  it('takes the share among submitted satisfaction responses only', () => {
+    const t = aBuiltinTemplate('satisfaction', 'mentor');
+    const entry = aBuiltinTemplate('entry', 'mentee_student');
+    const templates = new Map([
+      [t.id, t],
+      [entry.id, entry],
+    ]);
     const at = '2026-05-27T10:00:00Z';
     expect(
-      satisfactionShare([
-        aResponse(t, { answers: { q1: 9 }, submitted_at: at }),
-        aResponse(t, { answers: { q1: 7 }, submitted_at: at }),
-        aResponse(t, { answers: { q1: 3 }, submitted_at: at }),
-        aResponse(t, { answers: { q1: 10 } }),
-        aResponse(t, { answers: { q1: 10 }, submitted_at: at, deleted_at: at }),
-      ]),
+      satisfactionShare(
+        [
+          aResponse(t, { answers: { q1: 9 }, submitted_at: at }),
+          aResponse(t, { answers: { q1: 7 }, submitted_at: at }),
+          aResponse(t, { answers: { q1: 3 }, submitted_at: at }),
+          aResponse(t, { answers: { q1: 10 } }),
+          aResponse(t, { answers: { q1: 10 }, submitted_at: at, deleted_at: at }),
+          aResponse(entry, { answers: { q1: 10 }, submitted_at: at }),
+        ],
+        templates,
+      ),
     ).toEqual({ satisfied: 2, total: 3, percent: 67 });
-    expect(satisfactionShare([])).toEqual({ satisfied: 0, total: 0, percent: null });
+    expect(satisfactionShare([], templates)).toEqual({ satisfied: 0, total: 0, percent: null });
   });
 });
 

@@ -84,6 +84,57 @@ describe('the sync issues screen', () => {
     expect(card.text()).toContain('Ответ со второго телефона');
   });
 
+  it.each([
+    [
+      'consent_required',
+      { code: '23514', constraint: 'consent_required', message: 'new row violates check' },
+      'Пока нет согласия родителей на обработку данных',
+    ],
+    [
+      'plan_mentee_fields_only',
+      { code: '42501', constraint: null, message: 'plan_mentee_fields_only' },
+      'наставляемый может только отметить задачу «Я выполнил(а)»',
+    ],
+    [
+      'row_not_visible',
+      { code: '42501', constraint: null, message: 'row_not_visible' },
+      'Этой записи нет или к ней нет доступа',
+    ],
+    [
+      'too_large',
+      { code: 'too_large', constraint: null, message: 'mutation over 65536 bytes' },
+      'Изменение слишком большое',
+    ],
+    [
+      'row_too_large',
+      { code: '54000', constraint: null, message: 'row_too_large' },
+      'Запись слишком большая',
+    ],
+    [
+      'batch_too_large',
+      { code: '54000', constraint: null, message: 'batch_too_large' },
+      'Слишком много данных за один раз',
+    ],
+  ])('translates the server’s %s refusal and keeps the text', async (_name, refusal, text) => {
+    const { ctx, meeting } = await setUp();
+    await ctx.db.quarantine.put({
+      mutation_id: 'm-4',
+      table: 'meetings',
+      row_id: meeting.id,
+      op: 'patch',
+      fields: { notes: 'Мой длинный текст' },
+      base: {},
+      ...refusal,
+      reason: 'rejected',
+      quarantined_at: '2026-11-25T10:00:00.000Z',
+    });
+    const { wrapper } = await mountApp('/sync-issues');
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="quarantined"]')).toHaveLength(1));
+    const card = wrapper.get('[data-testid="quarantined"]');
+    expect(card.get('[data-testid="refusal-reason"]').text()).toContain(text);
+    expect(card.text()).toContain('Мой длинный текст');
+  });
+
   it('resolves a conflict by taking the user’s value as a new edit', async () => {
     const { ctx, meeting } = await setUp();
     await ctx.db.sync_conflicts.put({

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { VueWrapper } from '@vue/test-utils';
 import { appDataContext } from '@/data/context';
+import { draftKeys, loadDraft } from '@/data/drafts';
 import { logMeeting } from '@/data/repos/meetings';
 import { localIsoDate } from '@/domain/dates';
 import { aPairWithPeople } from '../../data/context';
@@ -132,6 +133,36 @@ describe('logging a meeting', () => {
     expect(await ctx.db.drafts.count()).toBe(0);
   });
 
+  it('keeps its draft on the shared draft module: typed key, flushed on leaving, start over', async () => {
+    const ctx = await appDataContext();
+    const { pair } = await aPairWithPeople(ctx);
+    const outboxBefore = await ctx.db.outbox.count();
+    const first = await open(`/pairs/${pair.id}/meetings/new`);
+    await formReady(first.wrapper);
+    // Opening the form with its defaults is not a draft.
+    expect(await ctx.db.drafts.count()).toBe(0);
+    await first.wrapper.find('[data-testid="meeting-private-note"]').setValue('Ушла сразу');
+    // Left before the draft delay: the draft is written on the way out.
+    first.wrapper.unmount();
+    mounted = undefined;
+    await vi.waitFor(async () =>
+      expect(await loadDraft(ctx, draftKeys.newMeeting(pair.id))).toMatchObject({
+        private_note: 'Ушла сразу',
+      }),
+    );
+    expect(await ctx.db.outbox.count()).toBe(outboxBefore);
+
+    const second = await open(`/pairs/${pair.id}/meetings/new`);
+    await formReady(second.wrapper);
+    await second.wrapper.find('[data-testid="draft-restored"] button').trigger('click');
+    await vi.waitFor(async () => expect(await ctx.db.drafts.count()).toBe(0));
+    expect(second.wrapper.find('[data-testid="draft-restored"]').exists()).toBe(false);
+    expect(
+      second.wrapper.find<HTMLTextAreaElement>('[data-testid="meeting-private-note"]').element
+        .value,
+    ).toBe('');
+  });
+
   it('edits and deletes a meeting from the pair page', async () => {
     const ctx = await appDataContext();
     const { pair } = await aPairWithPeople(ctx);
@@ -152,6 +183,8 @@ describe('logging a meeting', () => {
       expect((await ctx.db.meetings.get(meeting.id))?.topic).toBe('Знакомство'),
     );
 
+    // The meeting has reached the server: deleting it leaves a tombstone with none of its text.
+    await ctx.db.outbox.clear();
     await router.push(`/pairs/${pair.id}/meetings/${meeting.id}`);
     await formReady(wrapper);
     const del = wrapper.findAll('button').find((b) => b.text() === 'Удалить встречу');
@@ -160,5 +193,8 @@ describe('logging a meeting', () => {
     await vi.waitFor(async () =>
       expect((await ctx.db.meetings.get(meeting.id))?.deleted_at).toEqual(expect.any(String)),
     );
+    const tombstone = await ctx.db.meetings.get(meeting.id);
+    expect(tombstone).not.toHaveProperty('topic');
+    expect(await ctx.db.outbox.toArray()).toMatchObject([{ op: 'delete', row_id: meeting.id }]);
   });
 });

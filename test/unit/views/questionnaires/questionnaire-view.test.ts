@@ -7,7 +7,11 @@ import PairQuestionnaires from '@/components/questionnaires/PairQuestionnaires.v
 import { appDataContext } from '@/data/context';
 import { logMeeting } from '@/data/repos/meetings';
 import { approvePair } from '@/data/repos/pairs';
-import { submitQuestionnaire } from '@/data/repos/questionnaires';
+import {
+  loadQuestionnaireDraft,
+  saveQuestionnaireDraft,
+  submitQuestionnaire,
+} from '@/data/repos/questionnaires';
 import type { QuestionnaireResponse } from '@/domain/questionnaires';
 import { createAppI18n } from '@/i18n';
 import { aPairWithPeople } from '../../data/context';
@@ -15,6 +19,7 @@ import { mountApp } from '../mountApp';
 
 const today = '2026-11-25';
 const STUDENT_ENTRY = 'b1000000-0000-4000-8000-000000000004';
+const MENTOR_EXIT = 'b1000000-0000-4000-8000-000000000009';
 
 let mounted: VueWrapper | undefined;
 afterEach(() => {
@@ -38,14 +43,20 @@ async function anApprovedPair() {
 
 const responses = async () =>
   (await appDataContext()).db.table<QuestionnaireResponse, string>('questionnaire_responses');
+/** What the device would send about questionnaire responses. */
+const queuedResponses = async () =>
+  (await (await appDataContext()).db.outbox.toArray()).filter(
+    (e) => e.table === 'questionnaire_responses',
+  );
 
 async function choose(wrapper: VueWrapper, itemId: string, n: number) {
   await wrapper.find(`[data-testid="scale-${itemId}-${n}"] input`).setValue(true);
 }
 
 describe('filling a questionnaire', () => {
-  it('keeps the answers as a draft, shows what is missing, then submits and turns read-only', async () => {
-    const { pair, mentee } = await anApprovedPair();
+  it('keeps the answers on the device, shows what is missing, then submits and turns read-only', async () => {
+    const { ctx, pair, mentee } = await anApprovedPair();
+    const target = { pairId: pair.id, participantId: mentee.id, templateId: STUDENT_ENTRY };
     const path = `/pairs/${pair.id}/questionnaires/${mentee.id}/entry`;
     const first = await open(path);
     await vi.waitFor(() =>
@@ -68,17 +79,23 @@ describe('filling a questionnaire', () => {
       'Чтобы не было двойки по алгебре',
     );
     await vi.waitFor(async () =>
-      expect(await (await responses()).toArray()).toMatchObject([
-        { answers: { q1: 4, q7: 'Чтобы не было двойки по алгебре' }, submitted_at: null },
-      ]),
+      expect(await loadQuestionnaireDraft(ctx, target)).toMatchObject({
+        answers: { q1: 4, q7: 'Чтобы не было двойки по алгебре' },
+      }),
     );
+    // Kept on the device only: nothing for the server yet.
+    expect(await (await responses()).count()).toBe(0);
+    expect(await queuedResponses()).toEqual([]);
 
-    // A reload: the draft comes back.
+    // A reload: the draft comes back, with the same notice as the meeting form's.
     first.wrapper.unmount();
     mounted = undefined;
     const second = await open(path);
     await vi.waitFor(() =>
       expect(second.wrapper.find('[data-testid="submit-questionnaire"]').exists()).toBe(true),
+    );
+    expect(second.wrapper.find('[data-testid="draft-restored"]').text()).toContain(
+      'Восстановлен черновик',
     );
     expect(
       second.wrapper.find<HTMLInputElement>('[data-testid="scale-q1-4"] input').element.checked,
@@ -113,6 +130,80 @@ describe('filling a questionnaire', () => {
       answers: { q1: 4, q2: 3, q3: 6, q4: 2, q5: 4, q6: 3, q7: 'Чтобы не было двойки по алгебре' },
       submitted_at: expect.any(String),
     });
+    expect(await queuedResponses()).toHaveLength(1);
+    expect(await loadQuestionnaireDraft(ctx, target)).toBeNull();
+  });
+
+  it('queues nothing while a 7-item questionnaire is filled item by item offline, then one entry', async () => {
+    const { ctx, pair, mentee } = await anApprovedPair();
+    const target = { pairId: pair.id, participantId: mentee.id, templateId: STUDENT_ENTRY };
+    const { wrapper } = await open(`/pairs/${pair.id}/questionnaires/${mentee.id}/entry`);
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="submit-questionnaire"]').exists()).toBe(true),
+    );
+    const answers = { q1: 5, q2: 3, q3: 6, q4: 2, q5: 4, q6: 3 } as const;
+    for (const [item, n] of Object.entries(answers)) {
+      await choose(wrapper, item, n);
+      // Each answer reaches the device's draft (debounced), never the outbox.
+      await vi.waitFor(async () =>
+        expect((await loadQuestionnaireDraft(ctx, target))?.answers[item]).toBe(n),
+      );
+      expect(await queuedResponses()).toEqual([]);
+    }
+    await wrapper.find('[data-testid="open-q7"]').setValue('Алгебра');
+    await vi.waitFor(async () =>
+      expect((await loadQuestionnaireDraft(ctx, target))?.answers.q7).toBe('Алгебра'),
+    );
+    expect(await queuedResponses()).toEqual([]);
+    expect(await (await responses()).count()).toBe(0);
+
+    await wrapper.find('form').trigger('submit');
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="questionnaire-summary"]').exists()).toBe(true),
+    );
+    const queued = await queuedResponses();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({
+      op: 'insert',
+      fields: { answers: { ...answers, q7: 'Алгебра' }, submitted_at: expect.any(String) },
+    });
+    // Leaving the view after the submit writes no draft back.
+    wrapper.unmount();
+    mounted = undefined;
+    await flushPromises();
+    expect(await loadQuestionnaireDraft(ctx, target)).toBeNull();
+  });
+
+  it('flushes the draft when the view is left before the delay, and "start over" forgets it', async () => {
+    const { ctx, pair, mentee } = await anApprovedPair();
+    const target = { pairId: pair.id, participantId: mentee.id, templateId: STUDENT_ENTRY };
+    const path = `/pairs/${pair.id}/questionnaires/${mentee.id}/entry`;
+    const first = await open(path);
+    await vi.waitFor(() =>
+      expect(first.wrapper.find('[data-testid="submit-questionnaire"]').exists()).toBe(true),
+    );
+    // Opening the form is not a draft.
+    expect(first.wrapper.find('[data-testid="draft-restored"]').exists()).toBe(false);
+    await first.wrapper.find('[data-testid="open-q7"]').setValue('Сразу ушла');
+    first.wrapper.unmount();
+    mounted = undefined;
+    await vi.waitFor(async () =>
+      expect(await loadQuestionnaireDraft(ctx, target)).toMatchObject({
+        answers: { q7: 'Сразу ушла' },
+      }),
+    );
+
+    const second = await open(path);
+    await vi.waitFor(() =>
+      expect(second.wrapper.find('[data-testid="draft-restored"]').exists()).toBe(true),
+    );
+    await second.wrapper.find('[data-testid="draft-restored"] button').trigger('click');
+    await vi.waitFor(async () => expect(await loadQuestionnaireDraft(ctx, target)).toBeNull());
+    expect(second.wrapper.find('[data-testid="draft-restored"]').exists()).toBe(false);
+    expect(second.wrapper.find<HTMLTextAreaElement>('[data-testid="open-q7"]').element.value).toBe(
+      '',
+    );
+    expect(await queuedResponses()).toEqual([]);
   });
 
   it('shows each scale’s entry value on the exit questionnaire', async () => {
@@ -151,6 +242,13 @@ describe('filling a questionnaire', () => {
 describe('the pair page section', () => {
   it('lists each member’s questionnaires with their status and the way in', async () => {
     const { ctx, pair, mentor, mentee } = await anApprovedPair();
+    // The mentor's exit answers are kept on this device: her exit questionnaire is a draft.
+    await saveQuestionnaireDraft(ctx, {
+      pairId: pair.id,
+      participantId: mentor.id,
+      templateId: MENTOR_EXIT,
+      answers: { q1: 7 },
+    });
     await submitQuestionnaire(ctx, {
       pairId: pair.id,
       participantId: mentee.id,
@@ -179,6 +277,8 @@ describe('the pair page section', () => {
     expect(
       item(mentor.id, 'entry').find('[data-testid="questionnaire-fill"]').attributes('href'),
     ).toBe(`/pairs/${pair.id}/questionnaires/${mentor.id}/entry`);
+    expect(item(mentor.id, 'exit').attributes('data-status')).toBe('draft');
+    expect(item(mentee.id, 'exit').attributes('data-status')).toBe('not_started');
     // Before the programme's end there is nothing to fill at exit.
     expect(item(mentor.id, 'exit').find('a').exists()).toBe(false);
   });
