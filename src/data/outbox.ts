@@ -8,6 +8,7 @@
 // as the write that made them redundant; an entry at or below the sent mark (SENT_THROUGH_KEY)
 // may have reached the server, whose answer to its mutation id is final, so it never changes;
 // a row has a shadow exactly while it has pending entries and the server has a version of it.
+import { SYNC_REGISTRY } from '@/domain/syncRegistry';
 import type { SyncedRow, SyncedTable } from '@/domain/types';
 import type { AppDatabase, ServerRow } from './db';
 import { newId, nowIso } from './ids';
@@ -137,8 +138,12 @@ async function keepShadow(
     await db.meta.put({ key: shadowKey(table, current.id), value: current });
 }
 
-function clientFields(row: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).filter(([key]) => !SERVER_COLUMNS.has(key)));
+/** What a client may send of a row: never the sync columns, nor what the table's server owns. */
+function clientFields(table: SyncedTable, row: Record<string, unknown>): Record<string, unknown> {
+  const serverOwned: readonly string[] = SYNC_REGISTRY[table].serverOwnedColumns;
+  return Object.fromEntries(
+    Object.entries(row).filter(([key]) => !SERVER_COLUMNS.has(key) && !serverOwned.includes(key)),
+  );
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -162,7 +167,7 @@ export async function insertRow<T extends SyncedRow>(
       table,
       row_id: row.id,
       op: 'insert',
-      fields: clientFields(row as unknown as Record<string, unknown>),
+      fields: clientFields(table, row as unknown as Record<string, unknown>),
       base: {},
       created_at: nowIso(),
     }),
@@ -184,7 +189,7 @@ export async function patchRow(
   if (!current || current.deleted_at) throw new RowMissingError(table, id);
   const changed: Record<string, unknown> = {};
   const base: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(clientFields(fields))) {
+  for (const [key, value] of Object.entries(clientFields(table, fields))) {
     if (key === 'id' || key === 'school_id') continue;
     if (!sameValue(current[key], value)) {
       changed[key] = value;

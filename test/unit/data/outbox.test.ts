@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppDatabase } from '@/data/db';
+import { insertRow, patchRow, writeTransaction } from '@/data/outbox';
 import { deleteMeeting, logMeeting, updateMeeting } from '@/data/repos/meetings';
 import { createPair } from '@/data/repos/pairs';
 import { ValidationError } from '@/domain/validation';
@@ -151,5 +152,32 @@ describe('write commands and the outbox', () => {
     contexts.push(reopened);
     expect((await reopened.meetings.get(meeting.id))?.notes).toBe(input.notes);
     expect(await reopened.outbox.count()).toBe(2);
+  });
+});
+
+describe('what the server owns is never sent', () => {
+  it('leaves a pulled member name and consent coverage out of inserts and patches', async () => {
+    const { ctx, pair, mentee } = await setUp();
+    await writeTransaction(ctx.db, ['pair_members', 'participants'], async () => {
+      await insertRow(ctx.db, 'pair_members', {
+        id: crypto.randomUUID(),
+        school_id: ctx.schoolId,
+        pair_id: pair.id,
+        participant_id: mentee.id,
+        side: 'mentee',
+        full_name: 'Имя с сервера',
+        version: 0,
+        deleted_at: null,
+        created_at: today,
+        updated_at: today,
+        created_by: null,
+      });
+      expect(
+        await patchRow(ctx.db, 'participants', mentee.id, { consent_covered_until: 'infinity' }),
+      ).toBe(false);
+    });
+    const outbox = await ctx.db.outbox.toArray();
+    expect(outbox.map((e) => [e.table, e.op])).toEqual([['pair_members', 'insert']]);
+    expect(outbox[0]!.fields).not.toHaveProperty('full_name');
   });
 });
