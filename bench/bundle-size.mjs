@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Prints the gzip size of the JavaScript a first visit loads (index.html's module script and
 // its static imports, followed transitively) and of everything the service worker precaches.
-// Exits 1 when the first-visit JavaScript exceeds the budget. Run after `npm run build`.
+// Exits 1 when the first-visit JavaScript exceeds the budget, or when it carries Dexie (the
+// device database loads after the first paint). Run after `npm run build`.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -61,6 +62,15 @@ console.log(
   `Service worker precache: ${precached.length} files, ${fmt(precacheKb)} gzip (${fmt(precacheRaw)} raw)`,
 );
 
+// Dexie's own error names survive minification: their presence means IndexedDB code is on the
+// critical path again (it happened once through a header component that read school names).
+const withDexie = [...firstVisit].filter((file) =>
+  readFileSync(join(DIST, file), 'utf8').includes('DatabaseClosedError'),
+);
+if (withDexie.length > 0) {
+  console.error(`Dexie is in the first visit's JavaScript: ${withDexie.join(', ')}`);
+  process.exit(1);
+}
 if (firstVisitKb > BUDGET_KB) {
   console.error(`First-visit JavaScript ${fmt(firstVisitKb)} exceeds the ${BUDGET_KB} KB budget.`);
   process.exit(1);
