@@ -1,6 +1,8 @@
 // Owns the app's i18n instance: Russian is the source locale and ships in the first chunk;
 // every other locale is a lazy chunk loaded on demand. Messages live in one file per feature
-// (locales/<locale>/<feature>.json, the file name is the top-level key).
+// (locales/<locale>/<feature>.json, the file name is the top-level key). The production build
+// precompiles every file (vite.config.ts), so there a message is a compiled AST, not a string,
+// and vue-i18n's runtime-only build ships without the message compiler.
 import { createI18n } from 'vue-i18n';
 import { mergeFeatureFiles, type Messages } from './merge';
 import { russianPlural } from './plural';
@@ -56,13 +58,17 @@ export interface LocaleTarget {
   readonly availableLocales: readonly string[];
   setLocaleMessage(locale: AppLocale, messages: MessageSchema): void;
   locale: { value: string };
+  t(key: string): string;
 }
 
-/** Loads the locale's messages if needed, then switches to it. */
+/** Loads the locale's messages if needed, then switches to it (the page title included). */
 export async function applyLocale(target: LocaleTarget, locale: AppLocale): Promise<void> {
   if (locale !== 'ru' && !target.availableLocales.includes(locale)) {
     target.setLocaleMessage(locale, await lazyLocales[locale]());
   }
   target.locale.value = locale;
-  if (typeof document !== 'undefined') document.documentElement.lang = locale;
+  if (typeof document !== 'undefined') {
+    document.documentElement.lang = locale;
+    document.title = target.t('app.name');
+  }
 }

@@ -12,6 +12,7 @@ describe('applyLocale', () => {
 
     expect(i18n.global.t('nav.home')).toBe('Home');
     expect(document.documentElement.lang).toBe('en');
+    expect(document.title).toBe('Mentor');
   });
 
   it('switches back to Russian', async () => {
@@ -21,6 +22,7 @@ describe('applyLocale', () => {
     await applyLocale(global, 'ru');
     expect(i18n.global.t('nav.settings')).toBe('Настройки');
     expect(document.documentElement.lang).toBe('ru');
+    expect(document.title).toBe('Наставник');
   });
 
   it('knows which locales exist', () => {
