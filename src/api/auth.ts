@@ -96,7 +96,10 @@ export async function myMemberships(
     .select('school_id, role, participant_id')
     .eq('user_id', userId)
     .is('revoked_at', null)
-    .is('deleted_at', null);
+    .is('deleted_at', null)
+    // No built-in retries (1 s, 2 s, 4 s on a network error): without signal the caller falls
+    // back to the memberships kept on the device at once instead of after seven seconds.
+    .retry(false);
   if (error) throw failure(error);
   return (data ?? []) as Membership[];
 }

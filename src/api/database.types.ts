@@ -382,6 +382,7 @@ export type Database = {
           created_by: string | null;
           deleted_at: string | null;
           duration_min: number;
+          entered_by_staff: boolean;
           format: string;
           held_on: string;
           id: string;
@@ -399,6 +400,7 @@ export type Database = {
           created_by?: string | null;
           deleted_at?: string | null;
           duration_min: number;
+          entered_by_staff?: boolean;
           format?: string;
           held_on: string;
           id?: string;
@@ -416,6 +418,7 @@ export type Database = {
           created_by?: string | null;
           deleted_at?: string | null;
           duration_min?: number;
+          entered_by_staff?: boolean;
           format?: string;
           held_on?: string;
           id?: string;
@@ -715,8 +718,10 @@ export type Database = {
           id: string;
           is_group: boolean;
           order_date: string | null;
+          order_history: NonNullable<Json>;
           order_number: string | null;
           programme_id: string | null;
+          replaces_pair_id: string | null;
           role_model: string | null;
           school_id: string;
           started_on: string | null;
@@ -735,8 +740,10 @@ export type Database = {
           id?: string;
           is_group?: boolean;
           order_date?: string | null;
+          order_history?: NonNullable<Json>;
           order_number?: string | null;
           programme_id?: string | null;
+          replaces_pair_id?: string | null;
           role_model?: string | null;
           school_id: string;
           started_on?: string | null;
@@ -755,8 +762,10 @@ export type Database = {
           id?: string;
           is_group?: boolean;
           order_date?: string | null;
+          order_history?: NonNullable<Json>;
           order_number?: string | null;
           programme_id?: string | null;
+          replaces_pair_id?: string | null;
           role_model?: string | null;
           school_id?: string;
           started_on?: string | null;
@@ -770,6 +779,12 @@ export type Database = {
             foreignKeyName: 'pairs_programme_fk';
             columns: ['programme_id', 'school_id'];
             referencedRelation: 'programmes';
+            referencedColumns: ['id', 'school_id'];
+          },
+          {
+            foreignKeyName: 'pairs_replaces_pair_fk';
+            columns: ['replaces_pair_id', 'school_id'];
+            referencedRelation: 'pairs';
             referencedColumns: ['id', 'school_id'];
           },
           {
@@ -837,6 +852,7 @@ export type Database = {
       };
       participants: {
         Row: {
+          archived_on: string | null;
           birth_year: number | null;
           class_label: string | null;
           consent_covered_until: string | null;
@@ -862,6 +878,7 @@ export type Database = {
           workplace: string | null;
         };
         Insert: {
+          archived_on?: string | null;
           birth_year?: number | null;
           class_label?: string | null;
           consent_covered_until?: string | null;
@@ -887,6 +904,7 @@ export type Database = {
           workplace?: string | null;
         };
         Update: {
+          archived_on?: string | null;
           birth_year?: number | null;
           class_label?: string | null;
           consent_covered_until?: string | null;
@@ -1420,6 +1438,52 @@ export type Database = {
         Relationships: [
           {
             foreignKeyName: 'sync_conflicts_school_id_fkey';
+            columns: ['school_id'];
+            referencedRelation: 'schools';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      triage_snoozes: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          deleted_at: string | null;
+          id: string;
+          item_key: string;
+          reason: string;
+          school_id: string;
+          snoozed_until: string;
+          updated_at: string;
+          version: number;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          item_key: string;
+          reason: string;
+          school_id: string;
+          snoozed_until: string;
+          updated_at?: string;
+          version?: number;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          item_key?: string;
+          reason?: string;
+          school_id?: string;
+          snoozed_until?: string;
+          updated_at?: string;
+          version?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'triage_snoozes_school_id_fkey';
             columns: ['school_id'];
             referencedRelation: 'schools';
             referencedColumns: ['id'];

@@ -22,10 +22,11 @@ declare module 'vue-router' {
 }
 
 const OPEN_WHILE_WAITING = { openWhileWaitingForConsent: true };
+/** The detail pane of a list with nothing open (the list view shows its own hint). */
+const EMPTY_DETAIL = { render: () => null };
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/views/home/HomeView.vue') },
-  { path: '/pairs', name: 'pairs', component: () => import('@/views/pairs/PairsView.vue') },
   {
     path: '/pairs/new',
     name: 'pair-new',
@@ -33,10 +34,37 @@ export const routes: RouteRecordRaw[] = [
     meta: { action: 'createPair' },
   },
   {
-    path: '/pairs/:pairId',
-    name: 'pair',
-    component: () => import('@/views/pairs/PairView.vue'),
+    path: '/pairs/approve',
+    name: 'pairs-approve',
+    component: () => import('@/views/pairs/PairsApproveView.vue'),
+    meta: { action: 'approvePair' },
+  },
+  {
+    path: '/pairs/:pairId/edit',
+    name: 'pair-edit',
+    component: () => import('@/views/pairs/PairFormView.vue'),
     props: true,
+    meta: { action: 'editPair' },
+  },
+  {
+    path: '/orders',
+    name: 'orders',
+    component: () => import('@/views/pairs/OrdersView.vue'),
+    meta: { action: 'correctOrder' },
+  },
+  // The list and the open pair side by side on a tablet (one at a time on a phone).
+  {
+    path: '/pairs',
+    component: () => import('@/views/pairs/PairsView.vue'),
+    children: [
+      { path: '', name: 'pairs', component: EMPTY_DETAIL },
+      {
+        path: ':pairId',
+        name: 'pair',
+        component: () => import('@/views/pairs/PairView.vue'),
+        props: true,
+      },
+    ],
   },
   {
     path: '/pairs/:pairId/plan',
@@ -50,6 +78,21 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/meetings/MeetingFormView.vue'),
     props: true,
     meta: { action: 'logMeeting' },
+  },
+  // Staff enter a meeting from the pair's paper log (marked so): the same form, `paper` set.
+  {
+    path: '/pairs/:pairId/meetings/paper',
+    name: 'meeting-paper',
+    component: () => import('@/views/meetings/MeetingFormView.vue'),
+    props: (route) => ({ ...route.params, paper: true }),
+    meta: { action: 'enterPaperMeeting' },
+  },
+  {
+    path: '/pairs/:pairId/meetings/:meetingId/paper',
+    name: 'meeting-paper-edit',
+    component: () => import('@/views/meetings/MeetingFormView.vue'),
+    props: (route) => ({ ...route.params, paper: true }),
+    meta: { action: 'enterPaperMeeting' },
   },
   {
     path: '/pairs/:pairId/meetings/:meetingId',
@@ -65,7 +108,6 @@ export const routes: RouteRecordRaw[] = [
     props: true,
     meta: { action: 'fillQuestionnaire' },
   },
-  { path: '/people', name: 'people', component: () => import('@/views/people/PeopleView.vue') },
   {
     path: '/people/new',
     name: 'participant-new',
@@ -73,15 +115,36 @@ export const routes: RouteRecordRaw[] = [
     meta: { action: 'createParticipant' },
   },
   {
-    path: '/people/:participantId',
-    name: 'participant',
-    component: () => import('@/views/people/ParticipantView.vue'),
-    props: true,
+    path: '/people',
+    component: () => import('@/views/people/PeopleView.vue'),
+    children: [
+      { path: '', name: 'people', component: EMPTY_DETAIL },
+      {
+        path: ':participantId',
+        name: 'participant',
+        component: () => import('@/views/people/ParticipantView.vue'),
+        props: true,
+      },
+    ],
   },
   {
     path: '/meetings',
     name: 'meetings',
     component: () => import('@/views/meetings/MeetingsView.vue'),
+  },
+  // The school at a glance: the list behind each number of the curator's home.
+  {
+    path: '/school/:metric',
+    name: 'overview-list',
+    component: () => import('@/views/school/OverviewListView.vue'),
+    props: true,
+    meta: { action: 'viewSchoolOverview' },
+  },
+  {
+    path: '/monitoring',
+    name: 'monitoring',
+    component: () => import('@/views/monitoring/MonitoringView.vue'),
+    meta: { action: 'viewMonitoring' },
   },
   {
     path: '/sign-in',

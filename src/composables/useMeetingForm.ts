@@ -5,7 +5,13 @@ import { reactive, ref, watch, type Ref } from 'vue';
 import { appDataContext } from '@/data/context';
 import { draftKeeper, draftKeys, readDraft } from '@/data/drafts';
 import type { PairDetail } from '@/data/queries';
-import { logMeeting, updateMeeting, deleteMeeting } from '@/data/repos/meetings';
+import {
+  deleteMeeting,
+  logMeeting,
+  logPaperMeeting,
+  updateMeeting,
+  updatePaperMeeting,
+} from '@/data/repos/meetings';
 import { localIsoDate } from '@/domain/dates';
 import { inferMeetingType, usualDuration, usualFormat, type MeetingInput } from '@/domain/meetings';
 import { useCommand } from './useCommand';
@@ -51,7 +57,11 @@ function fromMeeting(detail: PairDetail, meetingId: string): MeetingFormState | 
   };
 }
 
-export function useMeetingForm(pairId: string, meetingId: string | undefined) {
+/**
+ * `paper`: staff enter the meeting from the pair's paper log (marked so, no private note; an
+ * existing meeting must be a paper one). Otherwise the pair's mentor logs or edits it.
+ */
+export function useMeetingForm(pairId: string, meetingId: string | undefined, paper = false) {
   const draftKey = meetingId ? draftKeys.meeting(meetingId) : draftKeys.newMeeting(pairId);
   const draft = draftKeeper(draftKey, { delayMs: DRAFT_DELAY_MS });
   const form = reactive<MeetingFormState>({
@@ -76,7 +86,10 @@ export function useMeetingForm(pairId: string, meetingId: string | undefined) {
     if (isReady.value) return;
     const today = localIsoDate(new Date());
     const base = meetingId ? fromMeeting(detail, meetingId) : defaults(detail, today);
-    if (!base) {
+    // Staff change only what they entered from paper; the mentor's own meetings are hers.
+    const isForeign =
+      paper && !!meetingId && !detail.meetings.find((m) => m.id === meetingId)?.entered_by_staff;
+    if (!base || isForeign) {
       isMissing.value = true;
       isReady.value = true;
       return;
@@ -112,7 +125,10 @@ export function useMeetingForm(pairId: string, meetingId: string | undefined) {
     await draft.flush();
     const today = localIsoDate(new Date());
     const input: MeetingInput = { ...form, duration_min: Number(form.duration_min) };
-    if (meetingId) await updateMeeting(ctx, meetingId, input, today);
+    if (paper) {
+      if (meetingId) await updatePaperMeeting(ctx, meetingId, input, today);
+      else await logPaperMeeting(ctx, pairId, input, today);
+    } else if (meetingId) await updateMeeting(ctx, meetingId, input, today);
     else await logMeeting(ctx, pairId, input, today);
     isDone = true;
     draft.stop();

@@ -1,9 +1,12 @@
-import { computed, reactive } from 'vue';
-import { useRouter } from 'vue-router';
-import { createPair } from '@/data/repos/pairs';
+import { computed, reactive, ref, watch } from 'vue';
+import { useRoute, useRouter } from 'vue-router';
+import { observePair } from '@/data/queries';
+import { createPair, updateDraftPair } from '@/data/repos/pairs';
+import { editBlockedReason } from '@/domain/pairLife';
 import type { PairInput } from '@/domain/pairs';
 import type { MentoringForm } from '@/domain/types';
 import { useCommand } from './useCommand';
+import { useLiveQuery } from './useLiveQuery';
 import { useParticipantList } from './useParticipantList';
 
 /**
@@ -33,16 +36,22 @@ interface PairFormState {
   menteeIds: string[];
 }
 
-/** Forms a pair or group from the two bases; it starts as a draft awaiting the order. */
-export function usePairForm() {
+/**
+ * Forms a pair or group from the two bases; it starts as a draft awaiting the order. With a
+ * pair id, edits that draft (an approved or ended pair is not edited here: `blocked` says why).
+ */
+export function usePairForm(pairId?: () => string | undefined) {
   const router = useRouter();
+  const route = useRoute();
   const { people, isLoading } = useParticipantList();
+  // «Подобрать пару» from the triage opens the form with that mentee (?mentee=<id>) chosen.
+  const preselected = typeof route.query.mentee === 'string' ? [route.query.mentee] : [];
   const state = reactive<PairFormState>({
     form: '',
     role_model: '',
     title: '',
     mentorIds: [],
-    menteeIds: [],
+    menteeIds: pairId?.() ? [] : preselected,
   });
 
   const mentors = computed(() => people.value.filter((p) => p.participant.is_mentor));
@@ -56,8 +65,31 @@ export function usePairForm() {
       .map((p) => p.participant.full_name);
   });
 
+  const isEdit = computed(() => !!pairId?.());
+  const { data: existing } = useLiveQuery(
+    (ctx, id: string) => observePair(ctx, id),
+    () => pairId?.() ?? '',
+  );
+  const blocked = computed(() => (existing.value ? editBlockedReason(existing.value.pair) : null));
+  // The draft's values fill the form once: later live updates must not overwrite typing.
+  const isFilled = ref(false);
+  watch(existing, (detail) => {
+    if (!detail || isFilled.value) return;
+    isFilled.value = true;
+    Object.assign(state, {
+      form: detail.pair.form,
+      role_model: detail.pair.role_model ?? '',
+      title: detail.pair.title ?? '',
+      mentorIds: detail.mentors.map((p) => p.id),
+      menteeIds: detail.mentees.map((p) => p.id),
+    });
+  });
+
   // validatePair refuses an empty form with a field error, so '' may pass through.
-  const command = useCommand((ctx, input: PairInput) => createPair(ctx, input));
+  const command = useCommand((ctx, input: PairInput) => {
+    const id = pairId?.();
+    return id ? updateDraftPair(ctx, id, input) : createPair(ctx, input);
+  });
   async function submit(): Promise<void> {
     const pair = await command.run({ ...state, form: state.form as MentoringForm });
     if (pair) await router.push({ name: 'pair', params: { pairId: pair.id } });
@@ -67,11 +99,14 @@ export function usePairForm() {
     state,
     mentors,
     mentees,
-    isLoading,
+    isLoading: computed(() => isLoading.value || (isEdit.value && !existing.value)),
+    isEdit,
+    blocked,
     roleModelKeys,
     withoutConsent,
     submit,
     errorFor: command.errorFor,
+    errors: command.errors,
     isRunning: command.isRunning,
     failure: command.failure,
   };

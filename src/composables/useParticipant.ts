@@ -6,6 +6,7 @@ import { useCan } from './useAccess';
 import { useCommand } from './useCommand';
 import { useLiveQuery } from './useLiveQuery';
 import { statusFor } from './useParticipantConsent';
+import { useOwnMenteeIds } from './useParticipantList';
 
 /**
  * One person with their consents, newest first, the staff's request about them, and revoking
@@ -26,14 +27,17 @@ export function useParticipant(participantId: MaybeRefOrGetter<string>) {
   );
   const can = useCan();
   const mayReadConsents = computed(() => can('viewConsents'));
+  const menteeIds = useOwnMenteeIds();
+  /** Staff: from the consents; her mentor: yes/no from the card; anyone else: nothing. */
   const status = computed(() =>
     participant.value
       ? statusFor(
           { participant: participant.value, consents: consents.value },
           mayReadConsents.value,
           today,
+          menteeIds.value.includes(participant.value.id),
         )
-      : 'missing',
+      : null,
   );
   const request = computed(() => entry.value?.sensitive?.request ?? null);
   const isMissing = computed(() => !isLoading.value && !participant.value);

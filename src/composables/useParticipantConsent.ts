@@ -39,26 +39,28 @@ export function consentStatus(
 }
 
 /**
- * The same status for those who may not read consent rows (a mentor, the person herself): from
- * the server's participants.consent_covered_until, never a false «Нет согласия» for a consent
- * they simply cannot read.
+ * For those who may not read consent rows (a mentor about her mentees): a yes/no from the
+ * server's participants.consent_covered_until, never an expiry date or any other detail of
+ * the consent, and never a false «Нет согласия» for a consent she simply cannot read.
  */
 export function coveredStatus(
   participant: Pick<Participant, 'consent_covered_until'>,
   today: IsoDate,
-): ConsentStatus {
-  const until = participant.consent_covered_until;
-  if (!isCoveredOn(until, today)) return 'missing';
-  return isCoveredOn(until, addDays(today, EXPIRY_WARNING_DAYS)) ? 'valid' : 'expiring';
+): 'valid' | 'missing' {
+  return isCoveredOn(participant.consent_covered_until, today) ? 'valid' : 'missing';
 }
 
-/** The status as this viewer may know it: from the consents (staff), else from the card. */
+/**
+ * The status as this viewer may know it: from the consents (staff); a yes/no from the card
+ * for a mentor about her own mentees (`isOwnMentee`); for anyone else nothing (null): a
+ * mentee, a co-mentor or the person herself is shown no consent flag.
+ */
 export function statusFor(
   entry: { participant: Participant; consents: readonly Consent[] },
   canReadConsents: boolean,
   today: IsoDate,
-): ConsentStatus {
-  return canReadConsents
-    ? consentStatus(entry.participant, entry.consents, today)
-    : coveredStatus(entry.participant, today);
+  isOwnMentee = false,
+): ConsentStatus | null {
+  if (canReadConsents) return consentStatus(entry.participant, entry.consents, today);
+  return isOwnMentee ? coveredStatus(entry.participant, today) : null;
 }

@@ -15,6 +15,7 @@ import type {
   PlanGoal,
   PlanTask,
   SyncedTable,
+  TriageSnooze,
 } from '@/domain/types';
 import { newId } from './ids';
 import type { OutboxEntry } from './outbox';
@@ -83,6 +84,7 @@ export class AppDatabase extends Dexie {
   meeting_private_notes!: Table<MeetingPrivateNote, string>;
   meeting_confirmations!: Table<MeetingConfirmation, string>;
   participant_sensitive!: Table<ParticipantSensitive, string>;
+  triage_snoozes!: Table<TriageSnooze, string>;
   outbox!: Table<OutboxEntry, number>;
   drafts!: Table<DraftEntry, string>;
   meta!: Table<MetaEntry, string>;
@@ -152,6 +154,15 @@ export class AppDatabase extends Dexie {
           });
         await tx.table('participant_sensitive').bulkAdd(moved);
       });
+    // v4: the curator's snoozed triage items (staff only; found by their item's key), and the
+    // meetings' indexes that spare the curator's home reading every meeting
+    // (data/overviewQueries.ts): held_on reads the last weeks' meetings (this month, the
+    // pairs' latest), [type+held_on] the organisational and final meetings ever held, and
+    // [pair_id+type+held_on] answers one pair's "organisational / final meeting held?".
+    this.version(4).stores({
+      triage_snoozes: 'id, school_id, version, item_key',
+      meetings: 'id, [pair_id+held_on], version, [pair_id+type+held_on], [type+held_on], held_on',
+    });
   }
 
   /** A table by name, for rows the sync engine moves without knowing their type. */

@@ -21,6 +21,7 @@ const UPLOAD_ORDER = [
   'meeting_private_notes',
   'mentor_change_requests',
   'questionnaire_responses',
+  // Not triage_snoozes: a "not now" of the device's own triage, not a record of the school.
 ] as const satisfies readonly SyncedTable[];
 
 /** How many live rows the device-only database holds (0: nothing to offer). */

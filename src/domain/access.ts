@@ -105,10 +105,27 @@ export const ACCESS = {
   // Pairs (pairs, pair_members: staff write).
   createPair: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
   approvePair: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // Edit or delete a draft pair; add or remove members of a group (pair_members: staff write).
+  editPair: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // End a pair as completed or early, with a reason.
+  endPair: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // Correct an approval order's number or date on every pair it approved (history kept).
+  correctOrder: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // After an accepted request: the mentee continues with a new mentor (the old pair is kept).
+  replaceMentor: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // A person leaves the programme: her pairs end or she leaves her groups (shown first).
+  archiveParticipant: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // The school at a glance, its triage and the monitoring results (the whole school's rows).
+  viewSchoolOverview: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  snoozeTriage: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  viewMonitoring: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
   // Meetings and the mentor's private note (mentors of the pair write; others read).
   logMeeting: { mentor: 'pairMentor', 'device-only': 'any' },
   editMeeting: { mentor: 'pairMentor', 'device-only': 'any' },
   writePrivateNote: { mentor: 'pairMentor', 'device-only': 'any' },
+  // Staff enter a meeting from the pair's paper log (marked so; its mentor sees and edits it).
+  // Device-only: its one user is the mentor of every pair, so she logs meetings herself.
+  enterPaperMeeting: { school_admin: 'any', curator: 'any' },
   // One confirmation per mentee and meeting, written by that mentee only.
   confirmMeeting: { mentee: 'pairMentee' },
   // The development plan: mentors write (create, goals, tasks, tick off); staff read.
@@ -138,6 +155,9 @@ export const ACTIONS = Object.keys(ACCESS) as Action[];
 export const SERVER_ALSO_ACCEPTS: Partial<Record<Action, readonly Actor[]>> = {
   // mentor_change_requests_insert lets staff record a request made on paper; no screen yet.
   requestMentorChange: ['school_admin', 'curator'],
+  // meetings_insert lets staff insert a meeting of any pair of their school: it is a paper
+  // meeting (entered_by_staff, set by the server); the screen for it is enterPaperMeeting.
+  logMeeting: ['school_admin', 'curator'],
   // Staff edit the whole card (editParticipant), contacts included.
   editOwnContacts: ['school_admin', 'curator'],
 };

@@ -1,6 +1,7 @@
 // Consent to personal-data processing (152-FZ; DOMAIN.md stage 2). The same rule as the
 // database's private.has_valid_consent, so the device can warn before the server refuses.
 import type { Consent, IsoDate, Participant } from './types';
+import { isIsoDate, schoolDate, type FieldError } from './validation';
 
 export function isConsentValidOn(
   consent: Pick<Consent, 'deleted_at' | 'revoked_on' | 'signed_on' | 'valid_until' | 'given_by'>,
@@ -56,4 +57,21 @@ export function mustWaitForConsent(
       p.consent_covered_until !== undefined &&
       !isCoveredOn(p.consent_covered_until, day),
   );
+}
+
+/**
+ * consents_already_expired on the device: a consent whose validity ended before today cannot
+ * be recorded as valid (record it with its revocation, or not at all). A signature in the
+ * future (consents_signed_in_future) is refused by validateConsent (domain/participants.ts),
+ * stricter than the server's day of grace for time zones.
+ */
+export function consentDateErrors(
+  input: { signed_on: IsoDate; valid_until?: IsoDate | null },
+  today: IsoDate,
+): FieldError[] {
+  const until = input.valid_until?.trim() || null;
+  if (!until || !isIsoDate(until) || until >= today) return [];
+  return [
+    { field: 'valid_until', key: 'consentAlreadyExpired', params: { date: schoolDate(until) } },
+  ];
 }

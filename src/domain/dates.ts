@@ -13,3 +13,10 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   const ms = Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`);
   return Math.round(ms / 86_400_000);
 }
+
+/** The ISO date `days` after `day` (calendar days, no time zone involved). */
+export function addDaysIso(day: IsoDate, days: number): IsoDate {
+  const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
+  const date = new Date(Date.UTC(y, m - 1, d + days));
+  return date.toISOString().slice(0, 10);
+}

@@ -2,7 +2,7 @@
 // database also enforces (meetings_duration_range, meetings_type_valid, ...).
 import { daysBetween } from './dates';
 import { lengthErrors, MAX_NOTES_LENGTH, MAX_REFLECTION_LENGTH } from './limits';
-import { cleanText, isIsoDate, type FieldError } from './validation';
+import { cleanText, dateRangeError, isIsoDate, type FieldError } from './validation';
 import {
   MEETING_FORMATS,
   MEETING_TYPES,
@@ -78,11 +78,20 @@ export interface MeetingInput {
   private_note?: string | null;
 }
 
-export function validateMeeting(input: MeetingInput, today: IsoDate): FieldError[] {
+/**
+ * The meeting's fields as the database keeps them; held_on is a day that has come, and not
+ * before the programme year (meetings_date_out_of_range: 2020, or the programme's start).
+ */
+export function validateMeeting(
+  input: MeetingInput,
+  today: IsoDate,
+  programmeStartsOn: IsoDate | null = null,
+): FieldError[] {
   const errors: FieldError[] = [];
   if (!MEETING_TYPES.includes(input.type)) errors.push({ field: 'type', key: 'required' });
   if (!isIsoDate(input.held_on)) errors.push({ field: 'held_on', key: 'date' });
   else if (input.held_on > today) errors.push({ field: 'held_on', key: 'dateInFuture' });
+  else errors.push(...dateRangeError('held_on', input.held_on, today, programmeStartsOn));
   if (
     !Number.isInteger(input.duration_min) ||
     input.duration_min < MIN_DURATION_MIN ||

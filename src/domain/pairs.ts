@@ -1,7 +1,8 @@
 // What a pair should do next, derived from its stage and history (mentor home screen).
 // Silence kills mentoring relationships, so it is surfaced before anything else is due.
 import { daysBetween } from './dates';
-import { cleanText, isIsoDate, type FieldError } from './validation';
+import { fitsForm, LIVE_PAIR_STATUSES } from './formRules';
+import { cleanText, dateRangeError, isIsoDate, type FieldError } from './validation';
 import {
   MENTORING_FORMS,
   type IsoDate,
@@ -86,6 +87,140 @@ export function validatePair(input: PairInput): FieldError[] {
   return errors;
 }
 
+/** A pair's dates as a form may set them (absent: not set by this form). */
+export interface PairDates {
+  started_on?: IsoDate | null;
+  ended_on?: IsoDate | null;
+  order_date?: IsoDate | null;
+}
+
+/** What the device knows around a pair: the school's people, pairs and members. */
+export interface PairRulesContext {
+  people: ReadonlyMap<
+    string,
+    Pick<Participant, 'id' | 'full_name' | 'kind'> & { archived_on?: IsoDate | null }
+  >;
+  pairs: readonly Pick<Pair, 'id' | 'form' | 'status' | 'deleted_at'>[];
+  members: readonly Pick<PairMember, 'pair_id' | 'participant_id' | 'side' | 'deleted_at'>[];
+  today: IsoDate;
+  /** The programme's first day when the pair belongs to one (dates before it are refused). */
+  programmeStartsOn?: IsoDate | null;
+  /** The pair being edited (never compared with itself); absent for a new pair. */
+  pairId?: string | null;
+}
+
+const SIDES = ['mentor', 'mentee'] as const;
+const sideField = (side: 'mentor' | 'mentee') => (side === 'mentor' ? 'mentors' : 'mentees');
+const idsOf = (input: PairInput, side: 'mentor' | 'mentee') =>
+  side === 'mentor' ? input.mentorIds : input.menteeIds;
+
+/**
+ * pair_members_form_kind: everyone on a side must be of a kind the form allows there
+ * (FORM_ROLE_KINDS). One error per side, naming the people who do not fit; the message
+ * states the form's rule (errors.formKind.<form>).
+ */
+export function formKindErrors(input: PairInput, people: PairRulesContext['people']): FieldError[] {
+  if (!MENTORING_FORMS.includes(input.form)) return [];
+  return SIDES.flatMap((side) => {
+    const misfits = idsOf(input, side).flatMap((id) => {
+      const person = people.get(id);
+      return person && !fitsForm(input.form, side, person.kind) ? [person.full_name] : [];
+    });
+    return misfits.length === 0
+      ? []
+      : [
+          {
+            field: sideField(side),
+            key: `formKind.${input.form}`,
+            params: { names: misfits.join(', ') },
+          },
+        ];
+  });
+}
+
+/**
+ * pairs_same_people_twice: a mentor and a mentee of this pair already sit on the same sides
+ * of another live (draft, approved, active) pair of the same form. Returns "mentor – mentee"
+ * for each such couple.
+ */
+export function samePeopleTwice(input: PairInput, context: PairRulesContext): string[] {
+  const live = new Set(
+    context.pairs
+      .filter(
+        (p) =>
+          p.deleted_at === null &&
+          p.id !== context.pairId &&
+          p.form === input.form &&
+          (LIVE_PAIR_STATUSES as readonly string[]).includes(p.status),
+      )
+      .map((p) => p.id),
+  );
+  const seats = new Set(
+    context.members
+      .filter((m) => m.deleted_at === null && live.has(m.pair_id))
+      .map((m) => `${m.pair_id}|${m.side}|${m.participant_id}`),
+  );
+  const name = (id: string) => context.people.get(id)?.full_name ?? id;
+  const couples: string[] = [];
+  for (const mentor of input.mentorIds) {
+    for (const mentee of input.menteeIds) {
+      const twice = [...live].some(
+        (pairId) =>
+          seats.has(`${pairId}|mentor|${mentor}`) && seats.has(`${pairId}|mentee|${mentee}`),
+      );
+      if (twice) couples.push(`${name(mentor)} – ${name(mentee)}`);
+    }
+  }
+  return couples;
+}
+
+/** started_on, ended_on and order_date, each when set: in range, and the end not before the start. */
+export function pairDateErrors(
+  dates: PairDates,
+  today: IsoDate,
+  programmeStartsOn: IsoDate | null = null,
+): FieldError[] {
+  const errors = (['started_on', 'ended_on', 'order_date'] as const).flatMap((field) => {
+    const day = dates[field];
+    return day ? dateRangeError(field, day, today, programmeStartsOn) : [];
+  });
+  if (dates.started_on && dates.ended_on && dates.ended_on < dates.started_on) {
+    errors.push({ field: 'ended_on', key: 'endBeforeStart' });
+  }
+  return errors;
+}
+
+/**
+ * Every rule of a pair as the server keeps it, checked on the device against what it holds:
+ * validatePair, the form's role model, no second live pair of the same people in the same
+ * form, no one who left the programme, dates in range. Call with the pair's FULL new member
+ * lists (a group gaining a member: its current members plus her).
+ */
+export function validatePairAgainst(
+  input: PairInput & PairDates,
+  context: PairRulesContext,
+): FieldError[] {
+  const errors = validatePair(input);
+  if (errors.some((e) => e.field === 'form')) return errors;
+  errors.push(...formKindErrors(input, context.people));
+  for (const side of SIDES) {
+    const archived = idsOf(input, side).flatMap((id) => {
+      const person = context.people.get(id);
+      return person?.archived_on ? [person.full_name] : [];
+    });
+    if (archived.length > 0) {
+      const names = archived.join(', ');
+      errors.push({ field: sideField(side), key: 'personArchived', params: { names } });
+    }
+  }
+  const twice = samePeopleTwice(input, context);
+  if (twice.length > 0) {
+    errors.push({ field: 'mentees', key: 'samePeopleTwice', params: { names: twice.join('; ') } });
+  }
+  errors.push(...pairDateErrors(input, context.today, context.programmeStartsOn ?? null));
+  return errors;
+}
+
 export interface ApprovalInput {
   order_number: string;
   order_date: IsoDate;
@@ -96,11 +231,13 @@ export function validateApproval(
   input: ApprovalInput,
   membersWithoutConsent: readonly string[],
   today: IsoDate,
+  programmeStartsOn: IsoDate | null = null,
 ): FieldError[] {
   const errors: FieldError[] = [];
   if (!cleanText(input.order_number)) errors.push({ field: 'order_number', key: 'required' });
   if (!isIsoDate(input.order_date)) errors.push({ field: 'order_date', key: 'date' });
   else if (input.order_date > today) errors.push({ field: 'order_date', key: 'dateInFuture' });
+  else errors.push(...dateRangeError('order_date', input.order_date, today, programmeStartsOn));
   if (membersWithoutConsent.length > 0) {
     errors.push({
       field: 'members',
@@ -166,4 +303,62 @@ export function pairRoleOf(
   if (pair.mentors.some((p) => mine.has(p.id))) return 'mentor';
   if (pair.mentees.some((p) => mine.has(p.id))) return 'mentee';
   return 'staff';
+}
+
+/** The end reason written on a pair that ends because a member left the programme. */
+export const ARCHIVE_END_REASON = 'Участник выбыл из программы';
+
+/** What archiving a person does to one of her live pairs (shown before, done after). */
+export interface ArchiveEffect {
+  pairId: string;
+  form: MentoringForm;
+  /** Her side in that pair. */
+  side: 'mentor' | 'mentee';
+  /**
+   * 'end': the pair ends early (an individual pair, or a group where nobody else is left on
+   * her side); 'leave': she is removed from the group, which goes on.
+   */
+  effect: 'end' | 'leave';
+  /** The other live members' names, to recognise the pair by. */
+  others: string[];
+}
+
+/**
+ * Her live (draft, approved, active) pairs and what archiving her does to each, in a stable
+ * order (by form, then the others' names).
+ */
+export function archiveEffects(
+  participantId: string,
+  pairs: readonly Pick<Pair, 'id' | 'form' | 'status' | 'deleted_at'>[],
+  members: readonly Pick<PairMember, 'pair_id' | 'participant_id' | 'side' | 'deleted_at'>[],
+  names: ReadonlyMap<string, string>,
+): ArchiveEffect[] {
+  const liveMembers = members.filter((m) => m.deleted_at === null);
+  return pairs
+    .filter(
+      (p) => p.deleted_at === null && (LIVE_PAIR_STATUSES as readonly string[]).includes(p.status),
+    )
+    .flatMap((pair) => {
+      const inPair = liveMembers.filter((m) => m.pair_id === pair.id);
+      const mine = inPair.find((m) => m.participant_id === participantId);
+      if (!mine) return [];
+      const others = inPair.filter((m) => m.participant_id !== participantId);
+      const sideLeft = others.some((m) => m.side === mine.side);
+      return [
+        {
+          pairId: pair.id,
+          form: pair.form,
+          side: mine.side,
+          effect: sideLeft ? ('leave' as const) : ('end' as const),
+          others: others
+            .map((m) => names.get(m.participant_id) ?? '')
+            .filter(Boolean)
+            .sort((a, b) => a.localeCompare(b, 'ru')),
+        },
+      ];
+    })
+    .sort(
+      (a, b) =>
+        a.form.localeCompare(b.form) || a.others.join().localeCompare(b.others.join(), 'ru'),
+    );
 }

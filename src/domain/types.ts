@@ -51,6 +51,8 @@ export interface Participant extends SyncedRow {
    * know; absent on rows written on this device until the server sends them back.
    */
   consent_covered_until?: IsoDate | 'infinity' | null;
+  /** The day the person left the programme (archived by staff); null while she takes part. */
+  archived_on?: IsoDate | null;
 }
 
 /**
@@ -100,6 +102,21 @@ export interface Pair extends SyncedRow {
   started_on: IsoDate | null;
   ended_on: IsoDate | null;
   end_reason: string | null;
+  /** The pair this one continues (a new mentor after an accepted request); kept for history. */
+  replaces_pair_id?: Uuid | null;
+  /**
+   * SERVER-OWNED (written locally too, never sent): the earlier number and date of the order,
+   * one entry per correction, oldest first, with who corrected it and when.
+   */
+  order_history?: OrderCorrection[];
+}
+
+/** One correction of an approval order's number or date: the values BEFORE the correction. */
+export interface OrderCorrection {
+  number: string | null;
+  date: IsoDate | null;
+  changed_at: IsoTimestamp;
+  changed_by: Uuid | null;
 }
 
 export interface PairMember extends SyncedRow {
@@ -136,6 +153,11 @@ export interface Meeting extends SyncedRow {
   topic: string | null;
   notes: string | null;
   agreements: string | null;
+  /**
+   * SERVER-OWNED (written locally too, never sent): entered by staff from a paper log on the
+   * pair's behalf, not by a mentor of the pair.
+   */
+  entered_by_staff?: boolean;
 }
 
 /**
@@ -187,6 +209,14 @@ export interface PlanTask extends SyncedRow {
   /** The mentee's "I did it", for the mentor to confirm (the only fields a mentee writes). */
   mentee_done_at?: IsoTimestamp | null;
   mentee_comment?: string | null;
+}
+
+/** The curator's "not now" on one triage item, with why and until when (staff only). */
+export interface TriageSnooze extends SyncedRow {
+  /** The triage item's stable key, e.g. `consent_missing:<participant id>` (domain/triage.ts). */
+  item_key: string;
+  snoozed_until: IsoDate;
+  reason: string;
 }
 
 /**

@@ -62,6 +62,12 @@ export const useSessionStore = defineStore('session', () => {
   /** The user's memberships from the server, or as last synced when there is no signal. */
   async function membershipsOf(next: AuthUser): Promise<Membership[]> {
     const { client, api } = await auth();
+    if (typeof navigator !== 'undefined' && navigator.onLine === false) {
+      // Known offline: the device's copy at once (the next sync brings any change).
+      const { storedMemberships } = await import('@/data/context');
+      const stored = (await storedMemberships(next.id)) as Membership[];
+      if (stored.length > 0) return stored;
+    }
     try {
       return await api.myMemberships(client, next.id);
     } catch (error) {

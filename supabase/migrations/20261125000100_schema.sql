@@ -16,6 +16,7 @@
 --   supabase/schemas/300_pairs.sql
 --   supabase/schemas/310_pair_members.sql
 --   supabase/schemas/320_mentor_change_requests.sql
+--   supabase/schemas/330_triage_snoozes.sql
 --   supabase/schemas/390_my_scopes.sql
 --   supabase/schemas/400_development_plans.sql
 --   supabase/schemas/410_plan_goals.sql
@@ -279,6 +280,27 @@ end;
 $$;
 revoke all on function private.scrub_tombstone() from public, anon, authenticated;
 
+-- ---------------------------------------------------------------- date sanity
+-- The window every date a person types must fall in (the rules pairs_date_out_of_range and
+-- meetings_date_out_of_range): no earlier than 2020-01-01 (the target model exists since
+-- the Ministry's directive Р-145 of 25.12.2019) nor than the start of the pair's programme
+-- year, no later than a year and a day ahead (a typo like 2062). 'ok', 'tooEarly' or
+-- 'tooFarAhead': the same answers as dateSanity in src/domain/formRules.ts
+-- (test/db/rules-equal-forms.test.ts compares the two).
+create function private.date_sanity(p_date date, p_today date, p_programme_starts_on date)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select case
+    when p_date < greatest('2020-01-01'::date, p_programme_starts_on) then 'tooEarly'
+    when p_date > p_today + 366 then 'tooFarAhead'
+    else 'ok'
+  end
+$$;
+revoke all on function private.date_sanity(date, date, date) from public, anon, authenticated;
+
 -- ---------------------------------------------------------------- consent gate
 -- A minor (participants.is_minor) without a valid consent may hold an account and read,
 -- but nothing from her account is stored: every write by `authenticated` to a synced table
@@ -396,13 +418,16 @@ grant execute on function private.caller_needs_consent() to authenticated;
 --                      whose plan it is (mentee_id); insert/update: mentors of the pair; the
 --                      mentee updates only mentee_done_at/mentee_comment of her plan's tasks
 --                      (guard_plan_task_write)
---   meetings           read: S + pair members; insert/update: mentors of the pair
+--   meetings           read: S + pair members; insert/update: mentors of the pair (every
+--                      meeting of it); S insert from a paper log (entered_by_staff, kept by
+--                      the server) and update only meetings entered by staff
 --   meeting_confirmations read: S + mentors of the pair + the confirming mentee; insert/update
 --                      (withdraw = tombstone): the mentee herself, for her own seat
 --   meeting_private_notes read/write: their author while a mentor of the pair; nobody else
 --   questionnaire_templates read: built-ins to any member, school ones to members; write: S
 --   questionnaire_responses read: S + self; write: S + self
 --   mentor_trainings   read: S + self; write: S (the 36-hour KPI counts them)
+--   triage_snoozes     read/write: S only
 --   municipalities     read: members of its schools and its coordinators
 --   coordinators       read: own rows.   invites, invite_attempts: no API access at all
 
@@ -750,6 +775,9 @@ create table public.participants (
   -- consent (the rule of private.has_valid_consent); null = not covered, 'infinity' = no end date. Mentors and
   -- the person read it here; only staff read the consents themselves.
   consent_covered_until date,
+  -- The day the person left the programme (archived by staff); null while she takes part.
+  -- Staff write it; guard_participant_self_update refuses it to a mentor on her own card.
+  archived_on date,
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),
@@ -1048,6 +1076,36 @@ $$;
 create trigger check_consent_giver before insert or update on public.consents
   for each row execute function private.check_consent_giver();
 
+-- A consent is recorded as a person types it (`authenticated`): one inserted already
+-- expired (valid_until before today) and not revoked would claim a coverage that never was
+-- (consents_already_expired); a signature more than a day ahead is a typo
+-- (consents_signed_in_future; a day of slack for time zones). Trusted writers (seed,
+-- imports of past years) record history as it was.
+create function private.check_consent_dates()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if pg_catalog.current_setting('role', true) is distinct from 'authenticated' or new.deleted_at is not null then
+    return new;
+  end if;
+  if tg_op = 'INSERT' and new.valid_until < current_date and new.revoked_on is null then
+    raise exception using errcode = '23514', message = 'consents_already_expired',
+      constraint = 'consents_already_expired', column = 'valid_until';
+  end if;
+  if new.signed_on > current_date + 1
+     and (tg_op = 'INSERT' or new.signed_on is distinct from old.signed_on) then
+    raise exception using errcode = '23514', message = 'consents_signed_in_future',
+      constraint = 'consents_signed_in_future', column = 'signed_on';
+  end if;
+  return new;
+end;
+$$;
+
+create trigger check_consent_dates before insert or update on public.consents
+  for each row execute function private.check_consent_dates();
+
 -- The last day covered by a valid consent (the rule of private.has_valid_consent: not
 -- revoked, not tombstoned, a minor's given by a representative); 'infinity' = no end date,
 -- null = none. Kept on every write of the participant (is_minor may change) and after
@@ -1108,6 +1166,7 @@ as $$
 $$;
 
 revoke all on function private.check_consent_giver() from public, anon, authenticated;
+revoke all on function private.check_consent_dates() from public, anon, authenticated;
 revoke all on function private.consent_covered_until(uuid, boolean) from public, anon, authenticated;
 revoke all on function private.refresh_consent_covered_until() from public, anon, authenticated;
 -- Not callable by `authenticated`: they answer for any participant.
@@ -1235,8 +1294,12 @@ create policy roadmap_tasks_update on public.roadmap_tasks for update to authent
 
 -- ==================== supabase/schemas/300_pairs.sql =====================================
 
--- Owns: public.pairs (pairs and groups) and the rule that an approved or active pair has
--- only members with a valid consent. Read: staff and pair members; write: staff.
+-- Owns: public.pairs (pairs and groups), its server-owned order_history, the role model of
+-- each form (private.form_role_kinds) and the rules that an approved or active pair has
+-- only members with a valid consent, that a changed form still fits its members
+-- (pair_members_form_kind), that the same people do not form a second live pair of one form
+-- (pairs_same_people_twice, private.pair_duplicate_of) and that its dates are sane
+-- (pairs_date_out_of_range). Read: staff and pair members; write: staff.
 
 create table public.pairs (
   id uuid primary key default gen_random_uuid(),
@@ -1255,6 +1318,12 @@ create table public.pairs (
   started_on date,
   ended_on date,
   end_reason text constraint pairs_end_reason_length check (length(end_reason) <= 2000),
+  -- The pair this one continues (a new mentor after an accepted request): set on insert only.
+  replaces_pair_id uuid,
+  -- SERVER-OWNED (private.keep_pair_order_history): the earlier number and date of the
+  -- approval order, one {number, date, changed_at, changed_by} per correction, oldest first.
+  order_history jsonb not null default '[]' constraint pairs_order_history_valid
+    check (jsonb_typeof(order_history) = 'array'),
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),
@@ -1263,6 +1332,9 @@ create table public.pairs (
   constraint pairs_id_school_unique unique (id, school_id),
   constraint pairs_programme_fk foreign key (programme_id, school_id)
     references public.programmes (id, school_id),
+  constraint pairs_replaces_pair_fk foreign key (replaces_pair_id, school_id)
+    references public.pairs (id, school_id),
+  constraint pairs_replaces_other_pair check (replaces_pair_id is distinct from id),
   -- Pairs are approved by the director's order («Об утверждении наставнических пар/групп»).
   constraint pairs_order_required
     check (status in ('draft', 'ended_early')
@@ -1272,6 +1344,7 @@ create table public.pairs (
   constraint pairs_dates_ordered check (ended_on is null or started_on is null or ended_on >= started_on)
 );
 create index pairs_programme_fk_idx on public.pairs (programme_id, school_id);
+create index pairs_replaces_pair_fk_idx on public.pairs (replaces_pair_id, school_id);
 -- The title names the people; the role model and the end reason describe them.
 create trigger zy_scrub_tombstone before insert or update on public.pairs
   for each row when (new.deleted_at is not null)
@@ -1309,6 +1382,190 @@ create trigger check_pair_consents before insert or update on public.pairs
 
 revoke all on function private.check_pair_consents() from public, anon, authenticated;
 
+-- The role model of each form: who may sit on each side. Data, not code: the twin of
+-- FORM_ROLE_KINDS in src/domain/formRules.ts (test/db/rules-equal-forms.test.ts compares
+-- them); a new form is one more set of rows here and there.
+create table private.form_role_kinds (
+  form text not null,
+  side text not null constraint form_role_kinds_side_valid check (side in ('mentor', 'mentee')),
+  kind text not null,
+  primary key (form, side, kind)
+);
+revoke all on private.form_role_kinds from public, anon, authenticated;
+insert into private.form_role_kinds (form, side, kind) values
+  ('uchenik_uchenik', 'mentor', 'student'), ('uchenik_uchenik', 'mentee', 'student'),
+  ('uchitel_uchitel', 'mentor', 'teacher'), ('uchitel_uchitel', 'mentee', 'teacher'),
+  ('uchitel_uchenik', 'mentor', 'teacher'), ('uchitel_uchenik', 'mentee', 'student'),
+  -- A university or college student (recorded as a graduate of the school, or other).
+  ('student_uchenik', 'mentor', 'graduate'), ('student_uchenik', 'mentor', 'other'),
+  ('student_uchenik', 'mentee', 'student'),
+  ('rabotodatel_uchenik', 'mentor', 'employer_staff'), ('rabotodatel_uchenik', 'mentor', 'parent'),
+  ('rabotodatel_uchenik', 'mentor', 'other'), ('rabotodatel_uchenik', 'mentee', 'student'),
+  ('rabotodatel_student', 'mentor', 'employer_staff'), ('rabotodatel_student', 'mentor', 'parent'),
+  ('rabotodatel_student', 'mentor', 'other'), ('rabotodatel_student', 'mentee', 'graduate'),
+  ('rabotodatel_student', 'mentee', 'other');
+
+-- A change of form must still fit every live member (pair_members_form_kind) and must not
+-- make the pair a second one of the same people in that form (pairs_same_people_twice).
+-- Every writer: the seed and imports keep the role model too.
+create function private.check_pair_form()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_member uuid;
+begin
+  if new.deleted_at is not null or new.form is not distinct from old.form then
+    return new;
+  end if;
+  select pm.participant_id into v_member
+  from public.pair_members pm
+  join public.participants pt on pt.id = pm.participant_id
+  where pm.pair_id = new.id and pm.deleted_at is null
+    and not exists (select 1 from private.form_role_kinds k
+                    where k.form = new.form and k.side = pm.side and k.kind = pt.kind)
+  limit 1;
+  if found then
+    raise exception using errcode = '23514', message = 'pair_members_form_kind',
+      constraint = 'pair_members_form_kind', detail = v_member::text;
+  end if;
+  return new;
+end;
+$$;
+
+create trigger check_pair_form before update on public.pairs
+  for each row execute function private.check_pair_form();
+
+-- After the form is stored: the duplicate check (private.pair_duplicate_of,
+-- 310_pair_members.sql) reads this pair's new form.
+create function private.check_pair_form_duplicates()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_duplicate uuid;
+begin
+  select d.pair_id into v_duplicate
+  from public.pair_members pm
+  cross join lateral (select private.pair_duplicate_of(new.id, pm.participant_id, pm.side) as pair_id) d
+  where pm.pair_id = new.id and pm.deleted_at is null and d.pair_id is not null
+  limit 1;
+  if v_duplicate is not null then
+    raise exception using errcode = '23514', message = 'pairs_same_people_twice',
+      constraint = 'pairs_same_people_twice', detail = v_duplicate::text;
+  end if;
+  return null;
+end;
+$$;
+
+create trigger check_pair_form_duplicates after update on public.pairs
+  for each row when (new.form is distinct from old.form and new.deleted_at is null)
+  execute function private.check_pair_form_duplicates();
+
+-- pairs_date_out_of_range: started_on, ended_on and order_date within
+-- private.date_sanity (2020-01-01 or the programme's start .. today + 366), checked when a
+-- value is set or changed by a person (`authenticated`: the table API and sync_push).
+-- Trusted writers (seed, imports of past years, service_role) are not held to "today".
+create function private.check_pair_dates()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_starts_on date;
+  v_column text;
+  v_value date;
+begin
+  if pg_catalog.current_setting('role', true) is distinct from 'authenticated' or new.deleted_at is not null then
+    return new;
+  end if;
+  select pr.starts_on into v_starts_on
+  from public.programmes pr where pr.id = new.programme_id;
+  foreach v_column in array array['started_on', 'ended_on', 'order_date'] loop
+    v_value := case v_column when 'started_on' then new.started_on
+                             when 'ended_on' then new.ended_on
+                             else new.order_date end;
+    if v_value is not null
+       and (tg_op = 'INSERT'
+            or v_value is distinct from case v_column when 'started_on' then old.started_on
+                                                      when 'ended_on' then old.ended_on
+                                                      else old.order_date end)
+       and private.date_sanity(v_value, current_date, v_starts_on) <> 'ok' then
+      raise exception using errcode = '23514', message = 'pairs_date_out_of_range',
+        constraint = 'pairs_date_out_of_range', column = v_column,
+        detail = v_column || ' ' || private.date_sanity(v_value, current_date, v_starts_on);
+    end if;
+  end loop;
+  return new;
+end;
+$$;
+
+create trigger check_pair_dates before insert or update on public.pairs
+  for each row execute function private.check_pair_dates();
+
+-- order_history: before an update that changes the order's number or date from a non-null
+-- value, the old number and date are appended with who changed them and when. Nobody
+-- writes the column (no grant; this trigger keeps the old value otherwise); a client
+-- inserts none.
+create function private.keep_pair_order_history()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if tg_op = 'INSERT' then
+    if pg_catalog.current_setting('role', true) = 'authenticated' then
+      new.order_history := '[]'::jsonb;
+    end if;
+    return new;
+  end if;
+  new.order_history := old.order_history;
+  if (old.order_number is not null and new.order_number is distinct from old.order_number)
+     or (old.order_date is not null and new.order_date is distinct from old.order_date) then
+    new.order_history := old.order_history || pg_catalog.jsonb_build_array(pg_catalog.jsonb_build_object(
+      'number', old.order_number,
+      'date', old.order_date,
+      'changed_at', pg_catalog.now(),
+      'changed_by', auth.uid()));
+  end if;
+  return new;
+end;
+$$;
+
+create trigger keep_pair_order_history before insert or update on public.pairs
+  for each row execute function private.keep_pair_order_history();
+
+-- replaces_pair_id is a key: set on insert, never changed (clients have no UPDATE grant on
+-- it; this holds every other writer to it too).
+create function private.keep_pair_replaces()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if new.replaces_pair_id is distinct from old.replaces_pair_id then
+    raise exception using errcode = '23514', message = 'pairs_replaces_pair_id_immutable',
+      constraint = 'pairs_replaces_pair_id_immutable';
+  end if;
+  return new;
+end;
+$$;
+
+create trigger keep_pair_replaces before update on public.pairs
+  for each row execute function private.keep_pair_replaces();
+
+revoke all on function private.check_pair_form() from public, anon, authenticated;
+revoke all on function private.check_pair_form_duplicates() from public, anon, authenticated;
+revoke all on function private.check_pair_dates() from public, anon, authenticated;
+revoke all on function private.keep_pair_order_history() from public, anon, authenticated;
+revoke all on function private.keep_pair_replaces() from public, anon, authenticated;
+
 -- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
 create trigger aa_consent_required before insert or update on public.pairs
   for each statement execute function private.require_consent();
@@ -1332,8 +1589,10 @@ create policy pairs_update on public.pairs for update to authenticated
 -- ==================== supabase/schemas/310_pair_members.sql ==============================
 
 -- Owns: public.pair_members (who sits on which side of a pair), its server-owned
--- full_name, and the rule that nobody joins an approved/active pair without a valid
--- consent. Read: staff and pair members; write: staff.
+-- full_name, and the rules that nobody joins an approved/active pair without a valid
+-- consent, that a member's kind fits the pair's form and side (pair_members_form_kind) and
+-- that the same people do not sit in a second live pair of one form
+-- (pairs_same_people_twice). Read: staff and pair members; write: staff.
 
 create table public.pair_members (
   id uuid primary key default gen_random_uuid(),
@@ -1399,7 +1658,71 @@ $$;
 create trigger check_pair_member_consent before insert or update on public.pair_members
   for each row execute function private.check_pair_member_consent();
 
+-- pairs_same_people_twice: the live pair (draft/approved/active, not deleted) other than
+-- p_pair_id, of p_pair_id's form, in which p_participant_id sits on p_side together with a
+-- live member of p_pair_id's other side; null when there is none or p_pair_id is not live.
+-- Used by the member trigger below and on a change of form (300_pairs.sql).
+create function private.pair_duplicate_of(p_pair_id uuid, p_participant_id uuid, p_side text)
+returns uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select q.id
+  from public.pairs p
+  join public.pairs q on q.school_id = p.school_id and q.form = p.form and q.id <> p.id
+    and q.status in ('draft', 'approved', 'active') and q.deleted_at is null
+  join public.pair_members qm on qm.pair_id = q.id and qm.participant_id = p_participant_id
+    and qm.side = p_side and qm.deleted_at is null
+  join public.pair_members qo on qo.pair_id = q.id and qo.side <> p_side and qo.deleted_at is null
+  join public.pair_members po on po.pair_id = p.id and po.participant_id = qo.participant_id
+    and po.side = qo.side and po.deleted_at is null
+  where p.id = p_pair_id and p.status in ('draft', 'approved', 'active') and p.deleted_at is null
+  limit 1
+$$;
+revoke all on function private.pair_duplicate_of(uuid, uuid, text) from public, anon, authenticated;
+
+-- A member joins (or changes seat): her kind must fit the form's side
+-- (private.form_role_kinds, pair_members_form_kind) and she must not sit, on the same side,
+-- with one of this pair's other-side members in another live pair of the same form
+-- (pairs_same_people_twice). Every writer: the seed and imports keep these too.
+create function private.check_pair_member_fit()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_duplicate uuid;
+begin
+  if new.deleted_at is not null
+     or (tg_op = 'UPDATE' and old.deleted_at is null and new.participant_id is not distinct from old.participant_id
+         and new.side is not distinct from old.side and new.pair_id is not distinct from old.pair_id) then
+    return new;
+  end if;
+  if not exists (select 1
+                 from public.pairs p
+                 join public.participants pt on pt.id = new.participant_id
+                 join private.form_role_kinds k on k.form = p.form and k.side = new.side and k.kind = pt.kind
+                 where p.id = new.pair_id) then
+    raise exception using errcode = '23514', message = 'pair_members_form_kind',
+      constraint = 'pair_members_form_kind', detail = new.participant_id::text;
+  end if;
+  v_duplicate := private.pair_duplicate_of(new.pair_id, new.participant_id, new.side);
+  if v_duplicate is not null then
+    raise exception using errcode = '23514', message = 'pairs_same_people_twice',
+      constraint = 'pairs_same_people_twice', detail = v_duplicate::text;
+  end if;
+  return new;
+end;
+$$;
+
+create trigger check_pair_member_fit before insert or update on public.pair_members
+  for each row execute function private.check_pair_member_fit();
+
 revoke all on function private.keep_pair_member_name() from public, anon, authenticated;
+revoke all on function private.check_pair_member_fit() from public, anon, authenticated;
 revoke all on function private.check_pair_member_consent() from public, anon, authenticated;
 
 -- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
@@ -1477,6 +1800,52 @@ create policy mentor_change_requests_insert on public.mentor_change_requests for
                   and (pair_id, requested_by) in (select s.pair_id, s.participant_id
                                                   from private.my_mentee_seats() s)));
 create policy mentor_change_requests_update on public.mentor_change_requests for update to authenticated
+  using (school_id in (select private.my_staff_school_ids()))
+  with check (school_id in (select private.my_staff_school_ids()));
+
+-- ==================== supabase/schemas/330_triage_snoozes.sql ============================
+
+-- Owns: public.triage_snoozes (the curator's "not now" on one item of the school's triage,
+-- with why and until when). Staff only: read, insert, update (delete = tombstone); nobody
+-- else reads a row.
+
+create table public.triage_snoozes (
+  id uuid primary key default gen_random_uuid(),
+  school_id uuid not null references public.schools (id),
+  -- The triage item's stable key, e.g. `consent_missing:<participant id>` (src/domain/triage.ts).
+  item_key text not null constraint triage_snoozes_item_key_length check (length(item_key) <= 500),
+  snoozed_until date not null,
+  reason text not null constraint triage_snoozes_reason_length check (length(reason) <= 2000),
+  version bigint not null default 0,
+  deleted_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  created_by uuid default auth.uid(),
+  constraint triage_snoozes_item_key_not_blank check (deleted_at is not null or btrim(item_key) <> ''),
+  constraint triage_snoozes_reason_not_blank check (deleted_at is not null or btrim(reason) <> '')
+);
+-- The reason may name a person or her family's situation; the item key names only ids.
+create trigger zy_scrub_tombstone before insert or update on public.triage_snoozes
+  for each row when (new.deleted_at is not null)
+  execute function private.scrub_tombstone('reason');
+
+-- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
+create trigger aa_consent_required before insert or update on public.triage_snoozes
+  for each statement execute function private.require_consent();
+create trigger zz_sync_stamp before insert or update on public.triage_snoozes
+  for each row execute function private.stamp_synced_row();
+create index triage_snoozes_school_version_idx on public.triage_snoozes (school_id, version);
+
+alter table public.triage_snoozes enable row level security;
+revoke all on public.triage_snoozes from public, anon, authenticated;
+grant all on public.triage_snoozes to service_role;
+grant select, insert, update on public.triage_snoozes to authenticated;
+
+create policy triage_snoozes_select on public.triage_snoozes for select to authenticated
+  using (school_id in (select private.my_staff_school_ids()));
+create policy triage_snoozes_insert on public.triage_snoozes for insert to authenticated
+  with check (school_id in (select private.my_staff_school_ids()));
+create policy triage_snoozes_update on public.triage_snoozes for update to authenticated
   using (school_id in (select private.my_staff_school_ids()))
   with check (school_id in (select private.my_staff_school_ids()));
 
@@ -1737,7 +2106,10 @@ create policy plan_tasks_update on public.plan_tasks for update to authenticated
 
 -- ==================== supabase/schemas/600_meetings.sql ==================================
 
--- Owns: public.meetings. Read: staff and pair members; insert/update: mentors of the pair.
+-- Owns: public.meetings, its server-owned entered_by_staff and the rule that held_on is a
+-- sane date (meetings_date_out_of_range). Read: staff and pair members; insert/update:
+-- mentors of the pair (every meeting of it); staff insert meetings of their school's pairs
+-- from a paper log (entered_by_staff) and update only those.
 
 create table public.meetings (
   id uuid primary key default gen_random_uuid(),
@@ -1752,6 +2124,9 @@ create table public.meetings (
   topic text constraint meetings_topic_length check (length(topic) <= 10000),
   notes text constraint meetings_notes_length check (length(notes) <= 10000),
   agreements text constraint meetings_agreements_length check (length(agreements) <= 10000),
+  -- SERVER-OWNED (private.keep_meeting_entered_by_staff): entered by staff from the pair's
+  -- paper log, not by a mentor of the pair. Set on insert, kept on every update.
+  entered_by_staff boolean not null default false,
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),
@@ -1765,9 +2140,68 @@ create trigger zy_scrub_tombstone before insert or update on public.meetings
   for each row when (new.deleted_at is not null)
   execute function private.scrub_tombstone('topic', 'notes', 'agreements');
 
--- Meetings are written by the mentors of the pair only (RLS). A mentee confirms and
--- reflects in her own public.meeting_confirmations row (RLS: only her own seat), so the
--- meetings table needs no column guard any more.
+-- Meetings are written by the mentors of the pair and, from a paper log, by the school's
+-- staff (RLS). A mentee confirms and reflects in her own public.meeting_confirmations row
+-- (RLS: only her own seat), so the meetings table needs no column guard.
+
+-- entered_by_staff: on a client's insert, true when the writer is staff of the school and
+-- not a mentor of the pair; an update keeps the old value (whoever writes). Trusted writers
+-- (seed, imports) set it on insert as they like.
+create function private.keep_meeting_entered_by_staff()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if tg_op = 'UPDATE' then
+    new.entered_by_staff := old.entered_by_staff;
+  elsif pg_catalog.current_setting('role', true) = 'authenticated' then
+    new.entered_by_staff := new.school_id in (select private.my_staff_school_ids())
+                            and new.pair_id not in (select private.my_mentor_pair_ids());
+  end if;
+  return new;
+end;
+$$;
+
+create trigger keep_meeting_entered_by_staff before insert or update on public.meetings
+  for each row execute function private.keep_meeting_entered_by_staff();
+
+-- meetings_date_out_of_range: held_on within private.date_sanity (2020-01-01 or the start
+-- of the pair's programme .. today + 366), checked when a person sets or changes it
+-- (`authenticated`); trusted writers (seed, imports of past years) are not held to "today".
+create function private.check_meeting_date()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_starts_on date;
+  v_sanity text;
+begin
+  if pg_catalog.current_setting('role', true) is distinct from 'authenticated' or new.deleted_at is not null
+     or (tg_op = 'UPDATE' and new.held_on is not distinct from old.held_on) then
+    return new;
+  end if;
+  select pr.starts_on into v_starts_on
+  from public.pairs p
+  join public.programmes pr on pr.id = p.programme_id
+  where p.id = new.pair_id;
+  v_sanity := private.date_sanity(new.held_on, current_date, v_starts_on);
+  if v_sanity <> 'ok' then
+    raise exception using errcode = '23514', message = 'meetings_date_out_of_range',
+      constraint = 'meetings_date_out_of_range', column = 'held_on', detail = 'held_on ' || v_sanity;
+  end if;
+  return new;
+end;
+$$;
+
+create trigger check_meeting_date before insert or update on public.meetings
+  for each row execute function private.check_meeting_date();
+
+revoke all on function private.keep_meeting_entered_by_staff() from public, anon, authenticated;
+revoke all on function private.check_meeting_date() from public, anon, authenticated;
 
 -- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
 create trigger aa_consent_required before insert or update on public.meetings
@@ -1783,11 +2217,18 @@ grant select, insert, update on public.meetings to authenticated;
 
 create policy meetings_select on public.meetings for select to authenticated
   using (school_id in (select private.my_staff_school_ids()) or pair_id in (select private.my_pair_ids()));
+-- Staff insert meetings of their school's pairs (the pair's foreign key carries the
+-- school): from a paper log, so keep_meeting_entered_by_staff marks them.
 create policy meetings_insert on public.meetings for insert to authenticated
-  with check (pair_id in (select private.my_mentor_pair_ids()));
+  with check (pair_id in (select private.my_mentor_pair_ids())
+              or school_id in (select private.my_staff_school_ids()));
+-- The pair's mentors update (and tombstone) every meeting of it, paper ones included; staff
+-- only the meetings entered by staff, never a mentor's own record.
 create policy meetings_update on public.meetings for update to authenticated
-  using (pair_id in (select private.my_mentor_pair_ids()))
-  with check (pair_id in (select private.my_mentor_pair_ids()));
+  using (pair_id in (select private.my_mentor_pair_ids())
+         or (entered_by_staff and school_id in (select private.my_staff_school_ids())))
+  with check (pair_id in (select private.my_mentor_pair_ids())
+              or (entered_by_staff and school_id in (select private.my_staff_school_ids())));
 
 -- ==================== supabase/schemas/610_meeting_confirmations.sql =====================
 
@@ -2962,7 +3403,8 @@ grant execute on function private.sync_finish_mutations(uuid[], jsonb[]) to auth
 -- * key columns, which place a row in its school and scope or under its parent: school_id
 --   and the scope/parent columns below, and pair_members.side (insert only);
 -- * server-owned columns, kept by triggers or RPCs: participants.user_id (redeem_invite),
---   participants.consent_covered_until (consents), pair_members.full_name (participants).
+--   participants.consent_covered_until (consents), pair_members.full_name (participants),
+--   pairs.order_history (order corrections), meetings.entered_by_staff (who inserted it).
 -- The registry classifies EVERY column (test/db/registry-server.test.ts fails on a column it
 -- does not list), so a new column is not writable until the registry says so.
 -- RLS and the guards still apply on top of this list.
@@ -2990,7 +3432,7 @@ grant select on private.sync_tables, private.sync_scope_rules to authenticated;
 -- (edit the registry, then `npm run registry:build`; `npm run registry:check` fails on drift).
 insert into private.sync_tables (table_name, insert_columns, patch_columns, can_delete) values
   ('schools', '{}', '{name,short_name,address}', false),
-  ('participants', '{school_id,kind,full_name,class_label,birth_year,is_minor,subject,teaching_experience_years,workplace,position,interests,phone,email,is_mentor,is_mentee}', '{kind,full_name,class_label,birth_year,is_minor,subject,teaching_experience_years,workplace,position,interests,phone,email,is_mentor,is_mentee}', true),
+  ('participants', '{school_id,kind,full_name,class_label,birth_year,is_minor,subject,teaching_experience_years,workplace,position,interests,phone,email,is_mentor,is_mentee,archived_on}', '{kind,full_name,class_label,birth_year,is_minor,subject,teaching_experience_years,workplace,position,interests,phone,email,is_mentor,is_mentee,archived_on}', true),
   ('memberships', '{}', '{role,revoked_at}', false),
   ('participant_sensitive', '{school_id,participant_id,categories,note,request}', '{categories,note,request}', true),
   ('consents', '{school_id,participant_id,given_by,representative_name,representative_relation,signed_on,valid_until,revoked_on,scope_note}', '{given_by,representative_name,representative_relation,signed_on,valid_until,revoked_on,scope_note}', true),
@@ -2998,9 +3440,10 @@ insert into private.sync_tables (table_name, insert_columns, patch_columns, can_
   ('programmes', '{school_id,academic_year,title,forms,current_stage,starts_on,ends_on}', '{academic_year,title,forms,current_stage,starts_on,ends_on}', true),
   ('roadmap_tasks', '{school_id,programme_id,stage,position,title,due_on,done_on,responsible}', '{stage,position,title,due_on,done_on,responsible}', true),
   ('questionnaire_templates', '{school_id,kind,audience,revision,title,items,based_on}', '{kind,audience,revision,title,items,based_on}', true),
-  ('pairs', '{school_id,programme_id,is_group,form,role_model,title,status,order_number,order_date,started_on,ended_on,end_reason}', '{is_group,form,role_model,title,status,order_number,order_date,started_on,ended_on,end_reason}', true),
+  ('pairs', '{school_id,programme_id,is_group,form,role_model,title,status,order_number,order_date,started_on,ended_on,end_reason,replaces_pair_id}', '{is_group,form,role_model,title,status,order_number,order_date,started_on,ended_on,end_reason}', true),
   ('pair_members', '{school_id,pair_id,participant_id,side}', '{}', true),
   ('mentor_change_requests', '{school_id,pair_id,requested_by,reason,status,resolution_note,resolved_at}', '{reason,status,resolution_note,resolved_at}', true),
+  ('triage_snoozes', '{school_id,item_key,snoozed_until,reason}', '{item_key,snoozed_until,reason}', true),
   ('development_plans', '{school_id,pair_id,mentee_id,title,status}', '{title,status}', true),
   ('plan_goals', '{school_id,pair_id,plan_id,title,position}', '{title,position}', true),
   ('plan_tasks', '{school_id,pair_id,plan_id,goal_id,title,activity,expected_result,due_on,status,result,position,mentee_done_at,mentee_comment}', '{goal_id,title,activity,expected_result,due_on,status,result,position,mentee_done_at,mentee_comment}', true),
@@ -3039,6 +3482,7 @@ insert into private.sync_scope_rules (table_name, scope_kind, column_name) value
   ('mentor_change_requests', 'school', 'school_id'),
   ('mentor_change_requests', 'pair', 'pair_id'),
   ('mentor_change_requests', 'participant', 'requested_by'),
+  ('triage_snoozes', 'school', 'school_id'),
   ('development_plans', 'school', 'school_id'),
   ('development_plans', 'pair', 'pair_id'),
   ('plan_goals', 'school', 'school_id'),

@@ -238,6 +238,27 @@ end;
 $$;
 revoke all on function private.scrub_tombstone() from public, anon, authenticated;
 
+-- ---------------------------------------------------------------- date sanity
+-- The window every date a person types must fall in (the rules pairs_date_out_of_range and
+-- meetings_date_out_of_range): no earlier than 2020-01-01 (the target model exists since
+-- the Ministry's directive Р-145 of 25.12.2019) nor than the start of the pair's programme
+-- year, no later than a year and a day ahead (a typo like 2062). 'ok', 'tooEarly' or
+-- 'tooFarAhead': the same answers as dateSanity in src/domain/formRules.ts
+-- (test/db/rules-equal-forms.test.ts compares the two).
+create function private.date_sanity(p_date date, p_today date, p_programme_starts_on date)
+returns text
+language sql
+immutable
+set search_path = ''
+as $$
+  select case
+    when p_date < greatest('2020-01-01'::date, p_programme_starts_on) then 'tooEarly'
+    when p_date > p_today + 366 then 'tooFarAhead'
+    else 'ok'
+  end
+$$;
+revoke all on function private.date_sanity(date, date, date) from public, anon, authenticated;
+
 -- ---------------------------------------------------------------- consent gate
 -- A minor (participants.is_minor) without a valid consent may hold an account and read,
 -- but nothing from her account is stored: every write by `authenticated` to a synced table

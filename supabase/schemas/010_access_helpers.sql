@@ -58,13 +58,16 @@
 --                      whose plan it is (mentee_id); insert/update: mentors of the pair; the
 --                      mentee updates only mentee_done_at/mentee_comment of her plan's tasks
 --                      (guard_plan_task_write)
---   meetings           read: S + pair members; insert/update: mentors of the pair
+--   meetings           read: S + pair members; insert/update: mentors of the pair (every
+--                      meeting of it); S insert from a paper log (entered_by_staff, kept by
+--                      the server) and update only meetings entered by staff
 --   meeting_confirmations read: S + mentors of the pair + the confirming mentee; insert/update
 --                      (withdraw = tombstone): the mentee herself, for her own seat
 --   meeting_private_notes read/write: their author while a mentor of the pair; nobody else
 --   questionnaire_templates read: built-ins to any member, school ones to members; write: S
 --   questionnaire_responses read: S + self; write: S + self
 --   mentor_trainings   read: S + self; write: S (the 36-hour KPI counts them)
+--   triage_snoozes     read/write: S only
 --   municipalities     read: members of its schools and its coordinators
 --   coordinators       read: own rows.   invites, invite_attempts: no API access at all
 

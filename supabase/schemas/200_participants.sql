@@ -30,6 +30,9 @@ create table public.participants (
   -- consent (the rule of private.has_valid_consent); null = not covered, 'infinity' = no end date. Mentors and
   -- the person read it here; only staff read the consents themselves.
   consent_covered_until date,
+  -- The day the person left the programme (archived by staff); null while she takes part.
+  -- Staff write it; guard_participant_self_update refuses it to a mentor on her own card.
+  archived_on date,
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),

@@ -53,6 +53,36 @@ $$;
 create trigger check_consent_giver before insert or update on public.consents
   for each row execute function private.check_consent_giver();
 
+-- A consent is recorded as a person types it (`authenticated`): one inserted already
+-- expired (valid_until before today) and not revoked would claim a coverage that never was
+-- (consents_already_expired); a signature more than a day ahead is a typo
+-- (consents_signed_in_future; a day of slack for time zones). Trusted writers (seed,
+-- imports of past years) record history as it was.
+create function private.check_consent_dates()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  if pg_catalog.current_setting('role', true) is distinct from 'authenticated' or new.deleted_at is not null then
+    return new;
+  end if;
+  if tg_op = 'INSERT' and new.valid_until < current_date and new.revoked_on is null then
+    raise exception using errcode = '23514', message = 'consents_already_expired',
+      constraint = 'consents_already_expired', column = 'valid_until';
+  end if;
+  if new.signed_on > current_date + 1
+     and (tg_op = 'INSERT' or new.signed_on is distinct from old.signed_on) then
+    raise exception using errcode = '23514', message = 'consents_signed_in_future',
+      constraint = 'consents_signed_in_future', column = 'signed_on';
+  end if;
+  return new;
+end;
+$$;
+
+create trigger check_consent_dates before insert or update on public.consents
+  for each row execute function private.check_consent_dates();
+
 -- The last day covered by a valid consent (the rule of private.has_valid_consent: not
 -- revoked, not tombstoned, a minor's given by a representative); 'infinity' = no end date,
 -- null = none. Kept on every write of the participant (is_minor may change) and after
@@ -113,6 +143,7 @@ as $$
 $$;
 
 revoke all on function private.check_consent_giver() from public, anon, authenticated;
+revoke all on function private.check_consent_dates() from public, anon, authenticated;
 revoke all on function private.consent_covered_until(uuid, boolean) from public, anon, authenticated;
 revoke all on function private.refresh_consent_covered_until() from public, anon, authenticated;
 -- Not callable by `authenticated`: they answer for any participant.

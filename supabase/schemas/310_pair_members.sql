@@ -1,6 +1,8 @@
 -- Owns: public.pair_members (who sits on which side of a pair), its server-owned
--- full_name, and the rule that nobody joins an approved/active pair without a valid
--- consent. Read: staff and pair members; write: staff.
+-- full_name, and the rules that nobody joins an approved/active pair without a valid
+-- consent, that a member's kind fits the pair's form and side (pair_members_form_kind) and
+-- that the same people do not sit in a second live pair of one form
+-- (pairs_same_people_twice). Read: staff and pair members; write: staff.
 
 create table public.pair_members (
   id uuid primary key default gen_random_uuid(),
@@ -66,7 +68,71 @@ $$;
 create trigger check_pair_member_consent before insert or update on public.pair_members
   for each row execute function private.check_pair_member_consent();
 
+-- pairs_same_people_twice: the live pair (draft/approved/active, not deleted) other than
+-- p_pair_id, of p_pair_id's form, in which p_participant_id sits on p_side together with a
+-- live member of p_pair_id's other side; null when there is none or p_pair_id is not live.
+-- Used by the member trigger below and on a change of form (300_pairs.sql).
+create function private.pair_duplicate_of(p_pair_id uuid, p_participant_id uuid, p_side text)
+returns uuid
+language sql
+stable
+security definer
+set search_path = ''
+as $$
+  select q.id
+  from public.pairs p
+  join public.pairs q on q.school_id = p.school_id and q.form = p.form and q.id <> p.id
+    and q.status in ('draft', 'approved', 'active') and q.deleted_at is null
+  join public.pair_members qm on qm.pair_id = q.id and qm.participant_id = p_participant_id
+    and qm.side = p_side and qm.deleted_at is null
+  join public.pair_members qo on qo.pair_id = q.id and qo.side <> p_side and qo.deleted_at is null
+  join public.pair_members po on po.pair_id = p.id and po.participant_id = qo.participant_id
+    and po.side = qo.side and po.deleted_at is null
+  where p.id = p_pair_id and p.status in ('draft', 'approved', 'active') and p.deleted_at is null
+  limit 1
+$$;
+revoke all on function private.pair_duplicate_of(uuid, uuid, text) from public, anon, authenticated;
+
+-- A member joins (or changes seat): her kind must fit the form's side
+-- (private.form_role_kinds, pair_members_form_kind) and she must not sit, on the same side,
+-- with one of this pair's other-side members in another live pair of the same form
+-- (pairs_same_people_twice). Every writer: the seed and imports keep these too.
+create function private.check_pair_member_fit()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_duplicate uuid;
+begin
+  if new.deleted_at is not null
+     or (tg_op = 'UPDATE' and old.deleted_at is null and new.participant_id is not distinct from old.participant_id
+         and new.side is not distinct from old.side and new.pair_id is not distinct from old.pair_id) then
+    return new;
+  end if;
+  if not exists (select 1
+                 from public.pairs p
+                 join public.participants pt on pt.id = new.participant_id
+                 join private.form_role_kinds k on k.form = p.form and k.side = new.side and k.kind = pt.kind
+                 where p.id = new.pair_id) then
+    raise exception using errcode = '23514', message = 'pair_members_form_kind',
+      constraint = 'pair_members_form_kind', detail = new.participant_id::text;
+  end if;
+  v_duplicate := private.pair_duplicate_of(new.pair_id, new.participant_id, new.side);
+  if v_duplicate is not null then
+    raise exception using errcode = '23514', message = 'pairs_same_people_twice',
+      constraint = 'pairs_same_people_twice', detail = v_duplicate::text;
+  end if;
+  return new;
+end;
+$$;
+
+create trigger check_pair_member_fit before insert or update on public.pair_members
+  for each row execute function private.check_pair_member_fit();
+
 revoke all on function private.keep_pair_member_name() from public, anon, authenticated;
+revoke all on function private.check_pair_member_fit() from public, anon, authenticated;
 revoke all on function private.check_pair_member_consent() from public, anon, authenticated;
 
 -- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.

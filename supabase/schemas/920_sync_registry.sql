@@ -24,7 +24,8 @@
 -- * key columns, which place a row in its school and scope or under its parent: school_id
 --   and the scope/parent columns below, and pair_members.side (insert only);
 -- * server-owned columns, kept by triggers or RPCs: participants.user_id (redeem_invite),
---   participants.consent_covered_until (consents), pair_members.full_name (participants).
+--   participants.consent_covered_until (consents), pair_members.full_name (participants),
+--   pairs.order_history (order corrections), meetings.entered_by_staff (who inserted it).
 -- The registry classifies EVERY column (test/db/registry-server.test.ts fails on a column it
 -- does not list), so a new column is not writable until the registry says so.
 -- RLS and the guards still apply on top of this list.
@@ -52,7 +53,7 @@ grant select on private.sync_tables, private.sync_scope_rules to authenticated;
 -- (edit the registry, then `npm run registry:build`; `npm run registry:check` fails on drift).
 insert into private.sync_tables (table_name, insert_columns, patch_columns, can_delete) values
   ('schools', '{}', '{name,short_name,address}', false),
-  ('participants', '{school_id,kind,full_name,class_label,birth_year,is_minor,subject,teaching_experience_years,workplace,position,interests,phone,email,is_mentor,is_mentee}', '{kind,full_name,class_label,birth_year,is_minor,subject,teaching_experience_years,workplace,position,interests,phone,email,is_mentor,is_mentee}', true),
+  ('participants', '{school_id,kind,full_name,class_label,birth_year,is_minor,subject,teaching_experience_years,workplace,position,interests,phone,email,is_mentor,is_mentee,archived_on}', '{kind,full_name,class_label,birth_year,is_minor,subject,teaching_experience_years,workplace,position,interests,phone,email,is_mentor,is_mentee,archived_on}', true),
   ('memberships', '{}', '{role,revoked_at}', false),
   ('participant_sensitive', '{school_id,participant_id,categories,note,request}', '{categories,note,request}', true),
   ('consents', '{school_id,participant_id,given_by,representative_name,representative_relation,signed_on,valid_until,revoked_on,scope_note}', '{given_by,representative_name,representative_relation,signed_on,valid_until,revoked_on,scope_note}', true),
@@ -60,9 +61,10 @@ insert into private.sync_tables (table_name, insert_columns, patch_columns, can_
   ('programmes', '{school_id,academic_year,title,forms,current_stage,starts_on,ends_on}', '{academic_year,title,forms,current_stage,starts_on,ends_on}', true),
   ('roadmap_tasks', '{school_id,programme_id,stage,position,title,due_on,done_on,responsible}', '{stage,position,title,due_on,done_on,responsible}', true),
   ('questionnaire_templates', '{school_id,kind,audience,revision,title,items,based_on}', '{kind,audience,revision,title,items,based_on}', true),
-  ('pairs', '{school_id,programme_id,is_group,form,role_model,title,status,order_number,order_date,started_on,ended_on,end_reason}', '{is_group,form,role_model,title,status,order_number,order_date,started_on,ended_on,end_reason}', true),
+  ('pairs', '{school_id,programme_id,is_group,form,role_model,title,status,order_number,order_date,started_on,ended_on,end_reason,replaces_pair_id}', '{is_group,form,role_model,title,status,order_number,order_date,started_on,ended_on,end_reason}', true),
   ('pair_members', '{school_id,pair_id,participant_id,side}', '{}', true),
   ('mentor_change_requests', '{school_id,pair_id,requested_by,reason,status,resolution_note,resolved_at}', '{reason,status,resolution_note,resolved_at}', true),
+  ('triage_snoozes', '{school_id,item_key,snoozed_until,reason}', '{item_key,snoozed_until,reason}', true),
   ('development_plans', '{school_id,pair_id,mentee_id,title,status}', '{title,status}', true),
   ('plan_goals', '{school_id,pair_id,plan_id,title,position}', '{title,position}', true),
   ('plan_tasks', '{school_id,pair_id,plan_id,goal_id,title,activity,expected_result,due_on,status,result,position,mentee_done_at,mentee_comment}', '{goal_id,title,activity,expected_result,due_on,status,result,position,mentee_done_at,mentee_comment}', true),
@@ -101,6 +103,7 @@ insert into private.sync_scope_rules (table_name, scope_kind, column_name) value
   ('mentor_change_requests', 'school', 'school_id'),
   ('mentor_change_requests', 'pair', 'pair_id'),
   ('mentor_change_requests', 'participant', 'requested_by'),
+  ('triage_snoozes', 'school', 'school_id'),
   ('development_plans', 'school', 'school_id'),
   ('development_plans', 'pair', 'pair_id'),
   ('plan_goals', 'school', 'school_id'),

@@ -181,6 +181,15 @@ const MATRIX: Record<string, TableCase> = {
     insertAllowed: { staff: 1, mentee: 1 },
     update: { staff: 1 },
   },
+  // The curator's snoozed triage items: staff only (one seeded snooze, run out).
+  triage_snoozes: {
+    where: inA,
+    insert: `insert into public.triage_snoozes (school_id, item_key, snoozed_until, reason) values (${A}, 'consent_missing:${PARTICIPANTS.alisa}', current_date + 7, 'Ждём родителей')`,
+    set: 'reason = reason',
+    select: { staff: 1 },
+    insertAllowed: { staff: 1 },
+    update: { staff: 1 },
+  },
   development_plans: {
     where: inA,
     insert: `insert into public.development_plans (school_id, pair_id, mentee_id, title) values (${A}, '${PAIRS.p1TeacherActive}', '${PARTICIPANTS.larina}', 'План на II полугодие')`,
@@ -213,9 +222,11 @@ const MATRIX: Record<string, TableCase> = {
     insert: `insert into public.meetings (school_id, pair_id, type, held_on, duration_min) values (${A}, '${PAIRS.p1TeacherActive}', 'regular', current_date, 45)`,
     set: 'topic = topic',
     select: { staff: 10, mentor: 7, mentee: 5, group_mentee: 1 },
-    insertAllowed: { mentor: 1 },
-    // mentees confirm in meeting_confirmations, never in the meeting row
-    update: { mentor: 7 },
+    // staff enter meetings from a paper log (entered_by_staff)
+    insertAllowed: { mentor: 1, staff: 1 },
+    // mentees confirm in meeting_confirmations, never in the meeting row; staff update only
+    // the meetings entered by staff (P5's final meeting), the mentor every meeting of her pairs
+    update: { mentor: 7, staff: 1 },
   },
   meeting_confirmations: {
     where: inA,

@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { myMemberships } from '@/api/auth';
 import { createTestDb, type TestDb } from '../support/db';
-import { createTestSupabaseClient } from '../support/postgrest';
+import { createClient } from '@supabase/supabase-js';
+import WebSocket from 'ws';
+import { createTestSupabaseClient, testAnonKey } from '../support/postgrest';
 import { PARTICIPANTS, SCHOOL_A, USERS } from '../factories/seed-ids';
 
 let db: TestDb;
@@ -30,5 +32,24 @@ describe('myMemberships', () => {
   it("never returns another user's memberships", async () => {
     const client = await createTestSupabaseClient(db, { sub: USERS.mentee, role: 'authenticated' });
     expect(await myMemberships(client, USERS.curator)).toEqual([]);
+  });
+});
+
+describe('myMemberships without signal', () => {
+  it('fails at once (no built-in retries), so the device’s memberships are used without a wait', async () => {
+    const { AuthError } = await import('@/api/auth');
+    // Nothing listens on port 9 of this machine: every request fails as a network error. The
+    // real fetch and supabase-js, as the app's client is built (src/api/client.ts).
+    const client = createClient('http://127.0.0.1:9', await testAnonKey(), {
+      realtime: { transport: WebSocket as never },
+      auth: { persistSession: false, autoRefreshToken: false, detectSessionInUrl: false },
+    });
+    const started = Date.now();
+    const error = await myMemberships(client, USERS.curator).catch((e: unknown) => e);
+    const elapsed = Date.now() - started;
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as InstanceType<typeof AuthError>).reason).toBe('network');
+    // postgrest-js would retry a failed GET after 1 s, 2 s and 4 s: seven seconds offline.
+    expect(elapsed).toBeLessThan(900);
   });
 });

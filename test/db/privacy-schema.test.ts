@@ -36,6 +36,7 @@ const SYNCED = [
   'pairs',
   'pair_members',
   'mentor_change_requests',
+  'triage_snoozes',
   'development_plans',
   'plan_goals',
   'plan_tasks',

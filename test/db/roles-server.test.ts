@@ -22,6 +22,7 @@ import {
   PAIRS,
   PARTICIPANTS,
   PLAN_P1,
+  PROGRAMME_A,
   SCHOOL_A,
   TEMPLATES,
 } from '../factories/seed-ids';
@@ -34,6 +35,12 @@ const MEETING_P1_PLANNING = 'ae000000-0000-4000-8000-000000000003';
 const PAIR_P1 = {
   mentors: [{ id: PARTICIPANTS.kravtsova }],
   mentees: [{ id: PARTICIPANTS.larina }],
+};
+
+/** P2 as the app sees it: Артём mentors Дмитрий. */
+const PAIR_P2 = {
+  mentors: [{ id: PARTICIPANTS.artem }],
+  mentees: [{ id: PARTICIPANTS.dmitry }],
 };
 
 /** The seed's people of school A, each with the one seat she acts in. */
@@ -103,6 +110,55 @@ const PROBES: Record<Action, Probe> = {
     }),
     sql: () =>
       `update public.pairs set status = 'approved', order_number = '131-О', order_date = current_date where id = '${PAIRS.p4Draft}'`,
+  },
+  editPair: {
+    context: () => ({}),
+    sql: () =>
+      `update public.pairs set title = 'Белоусов А.В. – Тимофеева А.Р.', role_model = 'адаптация' where id = '${PAIRS.p4Draft}'`,
+  },
+  endPair: {
+    context: () => ({}),
+    sql: () =>
+      `update public.pairs set status = 'ended_early', ended_on = current_date, end_reason = 'Участник выбыл из программы' where id = '${P1}'`,
+  },
+  correctOrder: {
+    context: () => ({}),
+    sql: () => `update public.pairs set order_number = '112/1-О' where order_number = '112-О'`,
+  },
+  replaceMentor: {
+    context: () => ({}),
+    // The new draft pair continues P6 (ended early on the mentee's request).
+    sql: () =>
+      `insert into public.pairs (school_id, programme_id, form, replaces_pair_id) values (${A}, '${PROGRAMME_A}', 'uchenik_uchenik', '${PAIRS.p6EndedEarly}')`,
+  },
+  archiveParticipant: {
+    // A mentor tries it on her own card (the only one she may update at all).
+    context: (self) => ({ participantId: who(self) }),
+    sql: (self) =>
+      `update public.participants set archived_on = current_date where id = '${who(self)}'`,
+  },
+  viewSchoolOverview: {
+    // Participants by category: the staff assessments of every student of the school.
+    context: () => ({}),
+    sql: () =>
+      `select categories from public.participant_sensitive where participant_id = '${PARTICIPANTS.egor}'`,
+  },
+  snoozeTriage: {
+    context: () => ({}),
+    sql: () =>
+      `insert into public.triage_snoozes (school_id, item_key, snoozed_until, reason) values (${A}, 'consent_missing:${PARTICIPANTS.alisa}', current_date + 7, 'Родители придут на собрание')`,
+  },
+  viewMonitoring: {
+    // Entry versus exit of every participant: answers of people outside one's own pairs.
+    context: () => ({}),
+    sql: () =>
+      `select answers from public.questionnaire_responses where participant_id = '${PARTICIPANTS.dmitry}'`,
+  },
+  enterPaperMeeting: {
+    // A pair the seeded mentor does not mentor (P2: Гришин Артём – Кузнецов Дмитрий).
+    context: () => ({ pair: PAIR_P2 }),
+    sql: () =>
+      `insert into public.meetings (school_id, pair_id, type, held_on, duration_min) values (${A}, '${PAIRS.p2PeerActive}', 'regular', current_date, 45)`,
   },
   logMeeting: {
     context: () => ({ pair: PAIR_P1 }),

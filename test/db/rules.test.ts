@@ -56,15 +56,21 @@ describe('consents and pair approval', () => {
   });
 
   it('does not count a revoked, expired or future consent', async () => {
-    for (const [signed, until, revoked] of [
-      ['current_date - 400', 'current_date - 35', 'null'],
-      ['current_date + 1', 'current_date + 300', 'null'],
-      ['current_date - 10', 'current_date + 300', 'current_date'],
+    // An expired one cannot be recorded as valid (consents_already_expired): it was recorded
+    // while valid and has run out since (an update moves its end into the past).
+    for (const [signed, until, revoked, later] of [
+      ['current_date - 400', 'current_date + 30', 'null', 'current_date - 35'],
+      ['current_date + 1', 'current_date + 300', 'null', null],
+      ['current_date - 10', 'current_date + 300', 'current_date', null],
     ]) {
       await expectSqlError(
         asCurator(async (s) => {
           await s.query(`insert into public.consents (school_id, participant_id, given_by, representative_name, signed_on, valid_until, revoked_on)
                          values ('${SCHOOL_A}', '${PARTICIPANTS.alisa}', 'representative', 'Тимофеева Н.И.', ${signed}, ${until}, ${revoked})`);
+          if (later)
+            await s.query(
+              `update public.consents set valid_until = ${later} where participant_id = '${PARTICIPANTS.alisa}'`,
+            );
           await s.query(approveP4);
         }),
         '23514',
@@ -129,7 +135,7 @@ describe('consents and pair approval', () => {
   it('rejects a consent that ends before it was signed', async () => {
     await expectSqlError(
       asCurator((s) =>
-        s.query(consentSql(PARTICIPANTS.larina, 'self', null, "'2026-09-01'", "'2026-08-01'")),
+        s.query(consentSql(PARTICIPANTS.larina, 'self', null, 'current_date + 1', 'current_date')),
       ),
       '23514',
       /consents_valid_until_after_signed/,

@@ -145,6 +145,11 @@ describe('sync_pull: what each member receives', () => {
     await mentor.pullAll();
     const pmId = randomUUID();
     const pm2 = randomUUID();
+    // Pair 2 has ended: with mentorA in both, pair 1 and pair 2 would otherwise be the same
+    // people twice (pairs_same_people_twice).
+    await db.exec(
+      `update public.pairs set status = 'ended_early', end_reason = 'Перевод' where id = '${w.pairs.p2}'`,
+    );
     // Curator moves mentorA into pair 2 as a second mentor and mentee2A into pair 1.
     const curator = await Device.open(db, w.users.curatorA);
     const res = await curator.push([

@@ -444,7 +444,7 @@ const curatorOps: [weight: number, op: Op][] = [
       }
     },
   ],
-  // Not hers to do: staff read plans and meetings, they do not write them.
+  // A meeting from the paper log (the server marks it entered_by_staff); plans are not hers.
   [
     2,
     (run, c) =>

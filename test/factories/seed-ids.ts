@@ -90,3 +90,7 @@ export const INVITE_CODES = {
   artem: 'ARTM-4W8P',
   polina: 'PLNA-3V6R',
 } as const;
+/** P5's final meeting of all pairs, entered by the curator from the paper log (entered_by_staff). */
+export const MEETING_PAPER_P5 = 'ae000000-0000-4000-8000-00000000000a';
+/** A triage snooze of school A that has run out (2026-08-25). */
+export const TRIAGE_SNOOZE_A = 'b9000000-0000-4000-8000-000000000001';

@@ -25,6 +25,7 @@ import type {
   PlanGoal,
   PlanTask,
   SyncedTable,
+  TriageSnooze,
 } from '@/domain/types';
 
 type Tables = Database['public']['Tables'];
@@ -96,6 +97,7 @@ interface DomainRows {
   meetings: Meeting;
   meeting_confirmations: MeetingConfirmation;
   meeting_private_notes: MeetingPrivateNote;
+  triage_snoozes: TriageSnooze;
   questionnaire_templates: QuestionnaireTemplate;
   questionnaire_responses: QuestionnaireResponse;
 }
@@ -115,11 +117,15 @@ export type DomainRowChecks = [
   // resolve a conflict, as untyped rows).
   Assert<Exclude<SyncedTable, keyof DomainRows | 'sync_conflicts'>>,
   // consent_covered_until: SERVER-OWNED, absent on rows written on the device until the
-  // server sends them back.
-  Assert<ColumnProblems<'participants', Participant, 'consent_covered_until'>>,
+  // server sends them back. archived_on: absent on cards stored before the column existed
+  // (device-only data, earlier pulls); absent = takes part, as null.
+  Assert<ColumnProblems<'participants', Participant, 'consent_covered_until' | 'archived_on'>>,
   Assert<ColumnProblems<'participant_sensitive', ParticipantSensitive>>,
   Assert<ColumnProblems<'consents', Consent>>,
-  Assert<ColumnProblems<'pairs', Pair>>,
+  // replaces_pair_id: absent on pairs stored before the column existed (= null).
+  // order_history: SERVER-OWNED jsonb (private.keep_pair_order_history), the structure the
+  // trigger writes; absent until the server sends it (the device keeps its own copy).
+  Assert<ColumnProblems<'pairs', Pair, 'replaces_pair_id' | 'order_history', 'order_history'>>,
   // full_name: SERVER-OWNED copy of the participant's name, absent until the server sends it.
   Assert<ColumnProblems<'pair_members', PairMember, 'full_name'>>,
   Assert<ColumnProblems<'mentor_change_requests', MentorChangeRequest>>,
@@ -128,9 +134,12 @@ export type DomainRowChecks = [
   // mentee_done_at / mentee_comment: optional on tasks written before the columns existed
   // (device-only data, drafts).
   Assert<ColumnProblems<'plan_tasks', PlanTask, 'mentee_done_at' | 'mentee_comment'>>,
-  Assert<ColumnProblems<'meetings', Meeting>>,
+  // entered_by_staff: SERVER-OWNED, absent on meetings written on the device until the server
+  // sends them back (the device marks its own paper meetings locally).
+  Assert<ColumnProblems<'meetings', Meeting, 'entered_by_staff'>>,
   Assert<ColumnProblems<'meeting_confirmations', MeetingConfirmation>>,
   Assert<ColumnProblems<'meeting_private_notes', MeetingPrivateNote>>,
+  Assert<ColumnProblems<'triage_snoozes', TriageSnooze>>,
   // items: jsonb validated by private.questionnaire_items_valid (a CHECK).
   Assert<ColumnProblems<'questionnaire_templates', QuestionnaireTemplate, never, 'items'>>,
   // answers: jsonb validated by private.check_questionnaire_answers (a trigger).

@@ -1,6 +1,7 @@
 // 24×24 single-path icons drawn for this app, so no icon font or library ships.
 export const ICON_PATHS = {
   home: 'M12 3 2 11.5h3V21h5.5v-6h3v6H19v-9.5h3L12 3z',
+  chart: 'M4 20h16v2H4zM6 10h3v8H6zm5-6h3v14h-3zm5 9h3v5h-3z',
   pairs:
     'M8 11a3.5 3.5 0 1 0 0-7 3.5 3.5 0 0 0 0 7zm8 0a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM8 13c-3.3 0-6 1.6-6 3.6V19h12v-2.4C14 14.6 11.3 13 8 13zm8 .2c-.6 0-1.2.1-1.7.2 1 .9 1.7 2 1.7 3.2V19h6v-2.2c0-2-2.7-3.6-6-3.6z',
   people: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm0 2c-3.3 0-8 1.7-8 5v1h16v-1c0-3.3-4.7-5-8-5z',

@@ -35,20 +35,37 @@ async function savePrivateNote(ctx: DataContext, meeting: Meeting, body: string 
   }
 }
 
-export async function logMeeting(
+/** The first day of the pair's programme, when the pair has one the device holds. */
+async function programmeStart(ctx: DataContext, pairId: string): Promise<IsoDate | null> {
+  const pair = await ctx.db.pairs.get(pairId);
+  if (!pair?.programme_id) return null;
+  // programmes has no typed table yet: read the row as the server sent it.
+  const starts = (await ctx.db.table('programmes').get(pair.programme_id))?.starts_on;
+  return typeof starts === 'string' ? starts : null;
+}
+
+/**
+ * Writes a new meeting of the pair (and, for a mentor, her private note). A meeting entered
+ * by staff from the paper log is marked entered_by_staff on the device at once; the column
+ * is the server's (never sent), which sets it the same way from who wrote the row.
+ */
+async function insertMeeting(
   ctx: DataContext,
   pairId: string,
   input: MeetingInput,
   today: IsoDate,
+  enteredByStaff: boolean,
 ): Promise<Meeting> {
-  assertValid(validateMeeting(input, today));
+  assertValid(validateMeeting(input, today, await programmeStart(ctx, pairId)));
   return writeTransaction(ctx.db, [...MEETING_TABLES], async () => {
     const meeting: Meeting = {
       ...newSyncedRow(ctx),
       pair_id: pairId,
       ...meetingFields(input),
+      entered_by_staff: enteredByStaff,
     };
-    const body = cleanText(input.private_note);
+    // The private note is the mentor's alone: a paper entry never carries one.
+    const body = enteredByStaff ? null : cleanText(input.private_note);
     // Everything is issued at once (one IndexedDB round trip on a slow phone); a missing pair
     // throws afterwards, which aborts the transaction and with it the writes.
     const [pair] = await Promise.all([
@@ -72,13 +89,46 @@ export async function logMeeting(
   });
 }
 
+/** A mentor of the pair logs a meeting. */
+export function logMeeting(
+  ctx: DataContext,
+  pairId: string,
+  input: MeetingInput,
+  today: IsoDate,
+): Promise<Meeting> {
+  return insertMeeting(ctx, pairId, input, today, false);
+}
+
+/**
+ * The curator (or school admin) enters a meeting from the pair's paper log on its behalf:
+ * marked «внесено куратором», without a private note (the mentor's alone).
+ */
+export function logPaperMeeting(
+  ctx: DataContext,
+  pairId: string,
+  input: MeetingInput,
+  today: IsoDate,
+): Promise<Meeting> {
+  return insertMeeting(ctx, pairId, { ...input, private_note: null }, today, true);
+}
+
+/** Thrown when staff try to change a meeting the pair's mentor logged herself. */
+export class NotPaperMeetingError extends Error {
+  readonly reason = 'not_paper_meeting';
+  constructor(readonly id: string) {
+    super(`meeting ${id} was not entered from the paper log`);
+    this.name = 'NotPaperMeetingError';
+  }
+}
+
 export async function updateMeeting(
   ctx: DataContext,
   id: string,
   input: MeetingInput,
   today: IsoDate,
 ): Promise<void> {
-  assertValid(validateMeeting(input, today));
+  const pairId = (await ctx.db.meetings.get(id))?.pair_id;
+  assertValid(validateMeeting(input, today, pairId ? await programmeStart(ctx, pairId) : null));
   await writeTransaction(ctx.db, [...MEETING_TABLES], async () => {
     const meeting = await ctx.db.meetings.get(id);
     if (!meeting || meeting.deleted_at) throw new RowMissingError('meetings', id);
@@ -88,6 +138,22 @@ export async function updateMeeting(
       await savePrivateNote(ctx, meeting, cleanText(input.private_note));
     }
   });
+}
+
+/**
+ * Staff correct a meeting they entered from paper (the server lets them update only those);
+ * the mentor's private note is never touched.
+ */
+export async function updatePaperMeeting(
+  ctx: DataContext,
+  id: string,
+  input: MeetingInput,
+  today: IsoDate,
+): Promise<void> {
+  const meeting = await ctx.db.meetings.get(id);
+  if (!meeting || meeting.deleted_at) throw new RowMissingError('meetings', id);
+  if (!meeting.entered_by_staff) throw new NotPaperMeetingError(id);
+  await updateMeeting(ctx, id, { ...input, private_note: undefined }, today);
 }
 
 /** Tombstones the meeting and the mentor's note (the mentees' confirmations are theirs). */

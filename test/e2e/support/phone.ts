@@ -45,11 +45,15 @@ export interface SignedInPhone {
 
 /**
  * One browser for the file and a fresh test backend (database with the seed) per test;
- * `phoneOf(user)` opens a 360×640 context already signed in as that user (null: nobody).
+ * `phoneOf(user)` opens a 360×640 context already signed in as that user (null: nobody);
+ * `phoneOf(user, TABLET)` a tablet's.
  */
 export function useSignedInPhones(): {
   backend: () => E2eBackend;
-  phoneOf: (user: { id: string; email: string } | null) => Promise<SignedInPhone>;
+  phoneOf: (
+    user: { id: string; email: string } | null,
+    viewport?: { width: number; height: number },
+  ) => Promise<SignedInPhone>;
 } {
   let browser: Browser;
   let backend: E2eBackend | undefined;
@@ -72,8 +76,8 @@ export function useSignedInPhones(): {
       if (!backend) throw new Error('the backend starts before each test');
       return backend;
     },
-    async phoneOf(user) {
-      const context = await newContext(browser, PHONE);
+    async phoneOf(user, viewport = PHONE) {
+      const context = await newContext(browser, viewport);
       contexts.push(context);
       if (user) await signInContext(context, user);
       const page = await context.newPage();

@@ -3,6 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import App from '@/app/App.vue';
+import { navItemsFor } from '@/app/navigation';
 import { routes } from '@/app/router';
 import { createAppI18n } from '@/i18n';
 
@@ -22,7 +23,7 @@ describe('app shell', () => {
   it('shows the navigation in Russian with a link to every section', async () => {
     const { wrapper } = await mountApp();
     const labels = wrapper.findAll('nav a').map((a) => a.text());
-    expect(labels).toEqual(['Главная', 'Пары', 'Люди', 'Встречи', 'Настройки']);
+    expect(labels).toEqual(['Главная', 'Пары', 'Люди', 'Встречи', 'Итоги', 'Настройки']);
   });
 
   it('tells a device-only user where their data lives and what to do first', async () => {
@@ -45,6 +46,19 @@ describe('app shell', () => {
     });
   });
 
+  it('offers monitoring only to those who may see the whole school', () => {
+    const school = (role: 'curator' | 'mentor' | 'mentee') => ({
+      kind: 'school' as const,
+      schoolId: 's1',
+      seats: [{ role, participantId: role === 'curator' ? null : 'p1' }],
+    });
+    const names = (w: Parameters<typeof navItemsFor>[0]) => navItemsFor(w).map((i) => i.to);
+    expect(names(school('curator'))).toContain('monitoring');
+    expect(names(school('mentor'))).not.toContain('monitoring');
+    expect(names(school('mentee'))).not.toContain('monitoring');
+    expect(names({ kind: 'device-only' })).toContain('monitoring');
+  });
+
   it('shows a way home for an unknown address', async () => {
     const { wrapper } = await mountApp('/no/such/page');
     expect(wrapper.text()).toContain('Страница не найдена');
@@ -60,6 +74,7 @@ describe('app shell', () => {
         'Pairs',
         'People',
         'Meetings',
+        'Results',
         'Settings',
       ]),
     );

@@ -27,7 +27,9 @@ async function openPairAs(pairId: string, memberships: Membership[]) {
 
 /** A group: Петров mentors Анна and Катя; the device of `viewer` as the server fills it. */
 async function aGroup(ctx: DataContext) {
-  const { pair: _single, mentor, mentee: anna } = await aPairWithPeople(ctx);
+  const { pair: single, mentor, mentee: anna } = await aPairWithPeople(ctx);
+  // The same mentor and Анна in a second running pair of the form is refused: end the first.
+  await ctx.db.pairs.update(single.id, { status: 'completed' });
   const kate = await addParticipant(ctx, {
     kind: 'student',
     full_name: 'Орлова Катя',

@@ -11,9 +11,11 @@ const today = localIsoDate(new Date());
 describe('forming a pair', () => {
   const db = useFreshDatabase();
   async function bases() {
+    // A student mentor: an «ученик – ученик» pair takes students on both sides.
     const mentor = await addParticipant(db(), {
-      kind: 'teacher',
+      kind: 'student',
       full_name: 'Петров Сергей Иванович',
+      class_label: '11А',
       is_minor: false,
       is_mentor: true,
       is_mentee: false,
@@ -70,6 +72,14 @@ describe('forming a pair', () => {
         [mentee.id, 'mentee'],
       ].sort(),
     );
+  });
+
+  it('opens with the mentee chosen when the triage asks to find her a mentor', async () => {
+    const { mentee } = await bases();
+    wrapper = (await mountApp(`/pairs/new?mentee=${mentee.id}`)).wrapper;
+    await settle(() => expect(wrapper?.find('[data-testid="pair-form"]').exists()).toBe(true));
+    const box = wrapper.find(`[data-testid="pick-mentees"] input[value="${mentee.id}"]`);
+    expect((box.element as HTMLInputElement).checked).toBe(true);
   });
 
   it('explains what is missing and keeps the choices', async () => {

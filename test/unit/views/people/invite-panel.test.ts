@@ -62,7 +62,9 @@ async function openParticipant(role: 'curator' | 'school_admin' | 'mentor' = 'cu
   session.memberships = [{ school_id: ctx.schoolId, role, participant_id: null }];
   await app.router.push(`/people/${student.id}`);
   wrapper = app.wrapper;
-  await vi.waitFor(() => expect(app.wrapper.find('h1').text()).toBe('Смирнова Анна'));
+  await vi.waitFor(() =>
+    expect(app.wrapper.find('[data-testid="participant-name"]').text()).toBe('Смирнова Анна'),
+  );
   return { student, wrapper: app.wrapper };
 }
 
@@ -169,7 +171,9 @@ describe('when a code cannot be issued', () => {
     });
     const app = await mountApp(`/people/${student.id}`);
     wrapper = app.wrapper;
-    await vi.waitFor(() => expect(app.wrapper.find('h1').text()).toBe('Козлов Дима'));
+    await vi.waitFor(() =>
+      expect(app.wrapper.find('[data-testid="participant-name"]').text()).toBe('Козлов Дима'),
+    );
     expect(useSessionStore(app.pinia).status).toBe('starting');
     expect(panel().exists()).toBe(false);
   });

@@ -36,7 +36,11 @@ describe('adding a participant', () => {
     const [saved] = await db().db.participants.toArray();
     expect(saved).toMatchObject({ kind: 'teacher', subject: 'Физика', is_minor: false });
     expect(app.router.currentRoute.value.params.participantId).toBe(saved?.id);
-    await settle(() => expect(wrapper?.find('h1').text()).toBe('Петров Сергей Иванович'));
+    await settle(() =>
+      expect(wrapper?.find('[data-testid="participant-name"]').text()).toBe(
+        'Петров Сергей Иванович',
+      ),
+    );
   });
 
   it('asks for a base when neither is ticked', async () => {

@@ -3,6 +3,7 @@
 // mentee, without consent rows or forms.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { VueWrapper } from '@vue/test-utils';
+import { createPair } from '@/data/repos/pairs';
 import { addParticipant, updateParticipant } from '@/data/repos/participants';
 import { useSessionStore } from '@/stores/session';
 import { mountApp, settle, useFreshDatabase } from './support';
@@ -22,14 +23,33 @@ const ANNA = {
 describe('a person’s page by role', () => {
   const db = useFreshDatabase();
 
-  async function openAs(participantId: string, role: 'mentor' | 'curator') {
+  /** A teacher who mentors Анна (the flag is shown for her own mentees only). */
+  async function herMentor(annaId: string): Promise<string> {
+    const mentor = await addParticipant(db(), {
+      kind: 'teacher',
+      full_name: 'Петрова Ольга',
+      is_minor: false,
+      is_mentor: true,
+      is_mentee: false,
+    });
+    await createPair(db(), {
+      form: 'uchitel_uchenik',
+      mentorIds: [mentor.id],
+      menteeIds: [annaId],
+    });
+    return mentor.id;
+  }
+
+  async function openAs(participantId: string, role: 'mentor' | 'curator', seat = 'me') {
     const app = await mountApp('/');
     wrapper = app.wrapper;
     useSessionStore(app.pinia).memberships = [
-      { school_id: db().schoolId, role, participant_id: role === 'mentor' ? 'me' : null },
+      { school_id: db().schoolId, role, participant_id: role === 'mentor' ? seat : null },
     ];
     await app.router.push(`/people/${participantId}`);
-    await settle(() => expect(wrapper?.find('h1').text()).toBe('Смирнова Анна'));
+    await settle(() =>
+      expect(wrapper?.find('[data-testid="participant-name"]').text()).toBe('Смирнова Анна'),
+    );
     return app;
   }
 
@@ -37,7 +57,7 @@ describe('a person’s page by role', () => {
     const anna = await addParticipant(db(), ANNA);
     // As the server sends it: covered, though the mentor's device holds no consent row.
     await db().db.participants.update(anna.id, { consent_covered_until: 'infinity' });
-    await openAs(anna.id, 'mentor');
+    await openAs(anna.id, 'mentor', await herMentor(anna.id));
     await settle(() =>
       expect(wrapper?.find('[data-testid="participant-details"] [data-status]').text()).toBe(
         'Согласие действует',
@@ -50,7 +70,7 @@ describe('a person’s page by role', () => {
   it('a mentor sees «Нет согласия» only when the server says she is not covered', async () => {
     const anna = await addParticipant(db(), ANNA);
     await db().db.participants.update(anna.id, { consent_covered_until: null });
-    await openAs(anna.id, 'mentor');
+    await openAs(anna.id, 'mentor', await herMentor(anna.id));
     await settle(() =>
       expect(wrapper?.find('[data-testid="participant-details"] [data-status]').text()).toBe(
         'Нет согласия',
@@ -79,7 +99,9 @@ describe('a person’s page by role', () => {
       { school_id: db().schoolId, role: 'mentor', participant_id: anna.id },
     ];
     await app.router.push(`/people/${anna.id}`);
-    await settle(() => expect(wrapper?.find('h1').text()).toBe('Смирнова Анна'));
+    await settle(() =>
+      expect(wrapper?.find('[data-testid="participant-name"]').text()).toBe('Смирнова Анна'),
+    );
     expect(wrapper.find('[data-testid="participant-edit"]').exists()).toBe(false);
     await wrapper.find('[data-testid="contacts-edit"]').trigger('click');
     const form = wrapper.find('[data-testid="contacts-form"]');

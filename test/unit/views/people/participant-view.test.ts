@@ -24,7 +24,9 @@ describe('the participant page', () => {
   it('records a parent’s consent for a minor, offering only a representative', async () => {
     const child = await aMinor();
     wrapper = (await mountApp(`/people/${child.id}`)).wrapper;
-    await settle(() => expect(wrapper?.find('h1').text()).toBe('Смирнова Анна'));
+    await settle(() =>
+      expect(wrapper?.find('[data-testid="participant-name"]').text()).toBe('Смирнова Анна'),
+    );
     expect(wrapper.find('[data-status]').text()).toBe('Нет согласия');
     const form = wrapper.find('[data-testid="consent-form"]');
     expect(form.find('input[value="self"]').exists()).toBe(false);
@@ -99,7 +101,9 @@ describe('the participant page', () => {
   it('edits the person in place', async () => {
     const child = await aMinor();
     wrapper = (await mountApp(`/people/${child.id}`)).wrapper;
-    await settle(() => expect(wrapper?.find('h1').exists()).toBe(true));
+    await settle(() =>
+      expect(wrapper?.find('[data-testid="participant-name"]').exists()).toBe(true),
+    );
     await wrapper.find('.page-header button').trigger('click');
     await wrapper.find('[name="class_label"]').setValue('7Б');
     await wrapper.find('[data-testid="participant-form"]').trigger('submit');

@@ -21,10 +21,16 @@ export function useFreshDatabase(): () => DataContext {
   };
 }
 
-/** Waits until the live queries have delivered and the DOM settled. */
+/**
+ * Waits until the live queries have delivered and the DOM settled. The bound covers a lazy
+ * route's first load (the pairs list and the pair beside it are two chunks to transform).
+ */
 export async function settle(check: () => void): Promise<void> {
-  await vi.waitFor(async () => {
-    await flushPromises();
-    check();
-  });
+  await vi.waitFor(
+    async () => {
+      await flushPromises();
+      check();
+    },
+    { timeout: 5000 },
+  );
 }
