@@ -203,11 +203,16 @@ describe('the curator on a tablet with the real database behind', () => {
     await expectPhoneFriendly(page, 'curator-paper-meeting-768');
     await page.getByTestId('save-meeting').click();
     await page.waitForURL(new RegExp(`/pairs/${PAIRS.p1TeacherActive}$`));
-    await waitForBadge(page, 'synced');
-    const [paper] = await query<{ entered_by_staff: boolean }>(
-      `select entered_by_staff from public.meetings where notes = 'Из бумажного журнала: открытый урок в 6Б'`,
-    );
-    expect(paper?.entered_by_staff).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          query<{ entered_by_staff: boolean }>(
+            `select entered_by_staff from public.meetings
+             where notes = 'Из бумажного журнала: открытый урок в 6Б'`,
+          ),
+        { timeout: 15_000 },
+      )
+      .toEqual([{ entered_by_staff: true }]);
 
     // The mentor's phone receives it, marked, and may edit it.
     const mentor = await phoneOf(MENTOR);
