@@ -5,10 +5,12 @@
 // signal), Debian's Chromium at 4x CPU throttling. The home renders in steps
 // (components/overview/StaffHome.vue); measured per load, from StaffHome's start (performance
 // mark staff-home:start, before its first render), all marks taken after Vue patched the DOM:
-//   - FIRST RENDER (staff-home:first): the numbers of the people and the pairs are on screen,
-//     real and linked (bases of mentors and mentees, who takes part, categories, coverage,
-//     pairs by form and by status); the pairs' work (meetings this month, plans,
-//     questionnaires, satisfaction) and the triage still show «считаю…»;
+//   - FIRST RENDER (staff-home:first): every section of the school at a glance is on screen;
+//     the live pairs by form (read from the pairs alone) are real, linked numbers; every
+//     other number and the triage show «считаю…»;
+//   - PEOPLE (staff-home:people): the people's numbers too (bases of mentors and mentees, who
+//     takes part, categories, coverage); statuses, the pairs' work (meetings this month,
+//     plans, questionnaires, satisfaction) and the triage still show «считаю…»;
 //   - FULL RENDER (staff-home:ready): every number and the ranked triage on screen;
 //   - long tasks (PerformanceObserver 'longtask', > 50 ms) from StaffHome's start to the full
 //     render: the whole of it, not only up to the first render.
@@ -255,6 +257,7 @@ try {
     const r = await page.evaluate(() => {
       const [start] = performance.getEntriesByName('staff-home:start');
       const [first] = performance.getEntriesByName('staff-home:first');
+      const [people] = performance.getEntriesByName('staff-home:people');
       const [ready] = performance.getEntriesByName('staff-home:ready');
       const during = window.__longtasks.filter(
         (t) => t.start + t.duration > start.startTime && t.start < ready.startTime,
@@ -262,6 +265,7 @@ try {
       return {
         render: first.startTime - start.startTime,
         full: ready.startTime - start.startTime,
+        people: people.startTime - start.startTime,
         fromNavigation: first.startTime,
         fullFromNavigation: ready.startTime,
         startAt: start.startTime,
@@ -295,6 +299,7 @@ try {
     console.log(
       `load ${i - 1}: first render ${ms(r.render)} from StaffHome's start ` +
         `(${ms(r.fromNavigation)} from navigation, StaffHome started at ${ms(r.startAt)}), ` +
+        `people's numbers ${ms(r.people)}, ` +
         `full render ${ms(r.full)} (${ms(r.fullFromNavigation)} from navigation) | ` +
         `long tasks while rendering: ${r.over50}, longest ${ms(r.longest)} ` +
         `(longest in the 300 ms after: ${ms(r.longestAfter)})${r.tasks ? ` [${r.tasks}]` : ''} | ` +
@@ -305,11 +310,13 @@ try {
   const render = median(loads.map((l) => l.render));
   const fromNavigation = median(loads.map((l) => l.fromNavigation));
   const full = median(loads.map((l) => l.full));
+  const peopleAt = median(loads.map((l) => l.people));
   const longest = Math.max(...loads.map((l) => l.longest));
   console.log(
     `Median of ${LOADS} loads (${STUDENTS} students, ${PAIRS} pairs, ${MEETINGS} meetings, ${RATE}x CPU):\n` +
       `  first render ${ms(render)} from StaffHome's start (budget <= ${RENDER_BUDGET_MS} ms), ` +
       `${ms(fromNavigation)} from navigation\n` +
+      `  the people's numbers ${ms(peopleAt)} from StaffHome's start\n` +
       `  full render (every number and the triage) ${ms(full)} from StaffHome's start\n` +
       `  longest task until the full render ${ms(longest)} (budget: none over ${TASK_BUDGET_MS} ms)`,
   );

@@ -1,24 +1,28 @@
-// The school at a glance for the curator's home and the lists behind its numbers: two live
-// reads of the workspace school's rows (data/overviewQueries.ts), the people and pairs first,
-// the pairs' work (meetings, plans, questionnaires…) once the first arrived, so the first
-// numbers show while the rest is read. Indexed once per change and shared with the triage
-// (useTriage takes the index).
+// The school at a glance for the curator's home and the lists behind its numbers: three live
+// reads of the workspace school's rows (data/overviewQueries.ts), each started once the one
+// before it delivered — the pairs, the people, then the consents and the pairs' work — so the
+// first numbers show while the rest is read. Each step's computing and rendering is its own
+// main-thread task (a tablet must stay responsive: none above 50 ms). The index is shared
+// with the triage (useTriage takes it).
 import { computed, shallowRef, toValue, watch, type MaybeRefOrGetter } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { DataContext } from '@/data/context';
-import { observeSchoolPeople, observeSchoolWork } from '@/data/overviewQueries';
+import { observeSchoolPairs, observeSchoolPeople, observeSchoolWork } from '@/data/overviewQueries';
 import type { Observable } from '@/data/queries';
 import { localIsoDate } from '@/domain/dates';
 import {
   byRussianName,
   findMetric,
+  formsOverview,
+  indexConsents,
   indexPeople,
   pairSubject,
   peopleOverview,
   withWork,
   workOverview,
-  type PeopleIndex,
+  type Metric,
   type PeopleOverview,
+  type PeopleRows,
   type SchoolIndex,
   type SchoolOverview,
   type WorkFacts,
@@ -30,15 +34,20 @@ import { useLiveQuery } from './useLiveQuery';
 
 type Source = { schoolId: string | null; today: IsoDate };
 
-/** An observable that never emits: the work read waits for the people read. */
+/** An observable that never emits: a read waiting for the one before it. */
 const WAITING: Observable<never> = { subscribe: () => ({ unsubscribe() {} }) };
+const whenAsked =
+  <T>(observe: (ctx: DataContext, source: Source) => Observable<T>) =>
+  (ctx: DataContext, source: Source | null): Observable<T> =>
+    source ? observe(ctx, source) : WAITING;
+const observePeopleWhenAsked = whenAsked<PeopleRows>(observeSchoolPeople);
+const observeWorkWhenAsked = whenAsked<WorkFacts>(observeSchoolWork);
 
-const observeWorkWhenAsked = (ctx: DataContext, source: Source | null): Observable<WorkFacts> =>
-  source ? observeSchoolWork(ctx, source) : WAITING;
-
-/** The school at a glance as far as it is read: the work part null while it is counted. */
+/** The school at a glance as far as it is read (null parts are still being counted). */
 export interface Glance {
-  people: PeopleOverview;
+  /** Live pairs by form: from the pairs alone, the first numbers. */
+  forms: Metric[];
+  people: PeopleOverview | null;
   work: WorkOverview | null;
 }
 
@@ -58,49 +67,66 @@ export function useSchoolOverview() {
   // The user's day when the screen opened: the numbers of "today" and "this month".
   const today = localIsoDate(new Date());
   // Device-only: the device's one school, whatever its id (useInWorkspace's rule).
-  const schoolId = () => (session.workspace.kind === 'school' ? session.workspace.schoolId : null);
-  const people = useLiveQuery(observeSchoolPeople, () => ({ schoolId: schoolId(), today }));
-  // The work read starts once the people's numbers are out: the two would share the main
-  // thread and IndexedDB, and the first numbers matter most.
+  const source = (): Source => ({
+    schoolId: session.workspace.kind === 'school' ? session.workspace.schoolId : null,
+    today,
+  });
+  // Each read starts once the one before it delivered: they would share the main thread and
+  // IndexedDB, and the first numbers matter most.
+  const pairs = useLiveQuery(observeSchoolPairs, source);
+  const pairsRead = computed(() => pairs.data.value !== undefined);
+  const people = useLiveQuery(observePeopleWhenAsked, () => (pairsRead.value ? source() : null));
   const peopleRead = computed(() => people.data.value !== undefined);
-  const work = useLiveQuery(observeWorkWhenAsked, () =>
-    peopleRead.value ? { schoolId: schoolId(), today } : null,
-  );
+  const work = useLiveQuery(observeWorkWhenAsked, () => (peopleRead.value ? source() : null));
 
-  const peopleIndex = computed<PeopleIndex | null>(() =>
-    people.data.value ? indexPeople(people.data.value) : null,
-  );
-  const firstNumbers = computed(() =>
-    peopleIndex.value ? peopleOverview(peopleIndex.value) : null,
-  );
-  /**
-   * The whole index, one task after the people's numbers were rendered (each its own chunk
-   * of main-thread work, below 50 ms on a throttled tablet): built from the latest people
-   * index and work facts.
-   */
+  const forms = shallowRef<Metric[] | null>(null);
+  const firstNumbers = shallowRef<PeopleOverview | null>(null);
+  /** The whole index (people and work), for the triage and the lists behind the numbers. */
   const index = shallowRef<SchoolIndex | null>(null);
+  const workNumbers = shallowRef<WorkOverview | null>(null);
+
+  // The steps from the latest rows: a change restarts them (an older run stops at its next
+  // step). Between steps the browser renders what the last one set.
   let generation = 0;
-  watch(
-    [peopleIndex, work.data],
-    async ([p, w]) => {
-      const mine = ++generation;
-      if (!p || !w) return;
+  async function compute() {
+    const mine = ++generation;
+    const stale = async () => {
       await nextTask();
-      if (mine === generation) index.value = withWork(p, w);
-    },
-    { immediate: true },
-  );
-  const workNumbers = computed(() => (index.value ? workOverview(index.value) : null));
-  /** The numbers as far as they are read (the home shows «считаю…» for the work part). */
+      return mine !== generation;
+    };
+    const p = pairs.data.value;
+    if (!p) return;
+    forms.value = formsOverview(p.pairs);
+    const rows = people.data.value;
+    if (!rows || (await stale())) return;
+    const peopleIndex = indexPeople({ ...p, ...rows });
+    if (await stale()) return;
+    const numbers = peopleOverview(peopleIndex);
+    if (await stale()) return;
+    firstNumbers.value = numbers;
+    const w = work.data.value;
+    if (!w || (await stale())) return;
+    const consents = indexConsents(peopleIndex, w.consents);
+    if (await stale()) return;
+    const full = withWork(peopleIndex, w, consents);
+    if (await stale()) return;
+    workNumbers.value = workOverview(full);
+    index.value = full;
+  }
+  watch([pairs.data, people.data, work.data], () => void compute(), { immediate: true });
+
+  /** The numbers as far as they are read (the home shows «считаю…» for the rest). */
   const glance = computed<Glance | null>(() =>
-    firstNumbers.value ? { people: firstNumbers.value, work: workNumbers.value } : null,
+    forms.value
+      ? { forms: forms.value, people: firstNumbers.value, work: workNumbers.value }
+      : null,
   );
   const overview = computed<SchoolOverview | null>(() =>
     firstNumbers.value && workNumbers.value
       ? { ...firstNumbers.value, ...workNumbers.value }
       : null,
   );
-  const error = computed(() => people.error.value ?? work.error.value);
+  const error = computed(() => pairs.error.value ?? people.error.value ?? work.error.value);
   const isLoading = computed(() => overview.value === null && !error.value);
   return { index, overview, glance, isLoading, error, today };
 }

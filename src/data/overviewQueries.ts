@@ -14,7 +14,7 @@
 //    (held_on index) give this month's counts and most pairs' latest meeting, the
 //    organisational and final meetings come from the [type+held_on] index, and only pairs
 //    silent for those weeks are asked for their latest meeting, a few at a time.
-import { liveQuery, type Collection, type Table } from 'dexie';
+import { liveQuery, type Table } from 'dexie';
 import { addDaysIso } from '@/domain/dates';
 import { SILENCE_DAYS } from '@/domain/pairs';
 import type { QuestionnaireResponse } from '@/domain/questionnaires';
@@ -51,19 +51,25 @@ type Source = { schoolId: string | null; today: IsoDate };
 
 /**
  * Every live row of the school (null: every row, device-only mode), in primary-key pages of
- * `pageSize` rows: the table's keys first, then every page at once (each page one getAll,
- * decoded in its own task; the transaction keeps keys and pages consistent).
+ * `pageSize` rows: the first page, then (if it was full) the keys after it and every further
+ * page at once (each page one getAll, decoded in its own task; the transaction keeps keys and
+ * pages consistent).
  */
 export async function readSchoolRows<T extends Row>(
   table: Table<T, string>,
   schoolId: string | null,
   pageSize = PAGE_SIZE,
 ): Promise<T[]> {
-  const keys = (await table.toCollection().primaryKeys()) as string[];
-  const pages: Promise<T[]>[] = [];
-  for (let i = 0; i < keys.length; i += pageSize) {
-    const last = keys[Math.min(i + pageSize, keys.length) - 1]!;
-    pages.push(table.where(':id').between(keys[i]!, last, true, true).toArray());
+  // A table of one page (the pairs, most small tables) in one read.
+  const first = await table.orderBy(':id').limit(pageSize).toArray();
+  const pages: Promise<T[]>[] = [Promise.resolve(first)];
+  if (first.length === pageSize) {
+    const after = first[first.length - 1]!.id;
+    const keys = (await table.where(':id').above(after).primaryKeys()) as string[];
+    for (let i = 0; i < keys.length; i += pageSize) {
+      const last = keys[Math.min(i + pageSize, keys.length) - 1]!;
+      pages.push(table.where(':id').between(keys[i]!, last, true, true).toArray());
+    }
   }
   const out: T[] = [];
   for (const page of await Promise.all(pages)) {

@@ -244,12 +244,20 @@ export function indexPeople(facts: PeopleFacts): PeopleIndex {
   };
 }
 
-/** The people's index completed with the pairs' work (a new index; `index` is not changed). */
-export function withWork(index: PeopleIndex, work: WorkFacts): SchoolIndex {
-  const facts: SchoolFacts = { ...index.facts, ...work };
+/** What the consents tell of the people and pairs (part of withWork, a step of its own). */
+export interface ConsentIndex {
+  consentsOf: Map<Uuid, OverviewConsent[]>;
+  coveredToday: Set<Uuid>;
+  paused: Set<Uuid>;
+}
+
+export function indexConsents(
+  index: PeopleIndex,
+  consents: readonly OverviewConsent[],
+): ConsentIndex {
   const { today, cards } = index;
   const consentsOf = new Map<Uuid, OverviewConsent[]>();
-  for (const c of work.consents) if (c.deleted_at === null) push(consentsOf, c.participant_id, c);
+  for (const c of consents) if (c.deleted_at === null) push(consentsOf, c.participant_id, c);
   const coveredToday = new Set<Uuid>();
   for (const [id, list] of consentsOf) {
     const card = cards.get(id);
@@ -258,11 +266,25 @@ export function withWork(index: PeopleIndex, work: WorkFacts): SchoolIndex {
   // Paused (pairLife.isPaused): a member the device has no card of decides nothing.
   const paused = new Set<Uuid>();
   const membersOf = new Map<Uuid, OverviewMember[]>();
-  for (const m of facts.members) if (m.deleted_at === null) push(membersOf, m.pair_id, m);
+  for (const m of index.facts.members) if (m.deleted_at === null) push(membersOf, m.pair_id, m);
   const isCovered = (id: Uuid) => !cards.has(id) || coveredToday.has(id);
   for (const pair of index.pairs) {
     if (isPaused(pair, membersOf.get(pair.id) ?? [], isCovered)) paused.add(pair.id);
   }
+  return { consentsOf, coveredToday, paused };
+}
+
+/**
+ * The people's index completed with the consents and the pairs' work (a new index; `index` is
+ * not changed). `consents`: indexConsents(index, work.consents) when already made.
+ */
+export function withWork(
+  index: PeopleIndex,
+  work: WorkFacts,
+  consents: ConsentIndex = indexConsents(index, work.consents),
+): SchoolIndex {
+  const facts: SchoolFacts = { ...index.facts, ...work };
+  const { consentsOf, coveredToday, paused } = consents;
   const meetingsOf = new Map(work.meetings.map((m) => [m.pairId, m]));
   const tasksOf = new Map<Uuid, OverviewTask[]>();
   for (const t of work.tasks) if (t.deleted_at === null) push(tasksOf, t.pair_id, t);

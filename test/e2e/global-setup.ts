@@ -23,8 +23,16 @@ async function build(outDir: string, env: Record<string, string>): Promise<void>
   if (process.env.E2E_SKIP_BUILD === '1' && existsSync(`${outDir}/index.html`)) return;
   execFileSync('npx', ['vite', 'build', '--outDir', outDir, '--emptyOutDir'], {
     stdio: 'inherit',
-    // Device-only must not inherit a developer's .env: Vite lets process env win.
-    env: { ...process.env, VITE_SUPABASE_URL: '', VITE_SUPABASE_ANON_KEY: '', ...env },
+    // Device-only must not inherit a developer's .env: Vite lets process env win. NODE_ENV:
+    // vitest sets it to 'test', which would make Vite build Vue's and vue-i18n's development
+    // bundles (and messages with source locations): the tests drive the production build.
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      VITE_SUPABASE_URL: '',
+      VITE_SUPABASE_ANON_KEY: '',
+      ...env,
+    },
   });
 }
 

@@ -1,9 +1,9 @@
 // The overview's numbers as the cards show them: label, value and what it is out of, in the
 // user's language. Kept out of the component so the template stays a plain loop.
+import type { Glance } from '@/composables/useSchoolOverview';
 import {
   WORK_METRIC_KEYS,
   type Metric,
-  type PeopleOverview,
   type ShareMetric,
   type WorkOverview,
 } from '@/domain/schoolOverview';
@@ -32,15 +32,18 @@ interface Formatters {
   label: (key: string) => string;
 }
 
+/** A section's numbers still being counted: one per known key, or one for a group. */
+const pending = (label: (key: string) => string, keys: readonly string[], group: string) =>
+  keys.length === 0
+    ? [{ pending: group, label: '' }]
+    : keys.map((key) => ({ pending: key, label: label(key) }));
+
 /**
- * The sections of the school at a glance. `work` null: the pairs' work is still being read,
- * its section lists its numbers as pending.
+ * The sections of the school at a glance, as far as they are read (Glance): the pairs by form
+ * first, then the people's numbers, then the statuses (paused needs the consents) and the
+ * pairs' work; a part not read yet lists its numbers as pending.
  */
-export function overviewSections(
-  o: PeopleOverview,
-  work: WorkOverview | null,
-  f: Formatters,
-): OverviewSectionRows[] {
+export function overviewSections(g: Glance, f: Formatters): OverviewSectionRows[] {
   const { t, n, label } = f;
   const plain = (metric: Metric): OverviewRow => ({ metric, label: label(metric.key) });
   const percent = (m: ShareMetric) => (m.percent === null ? '—' : n(m.percent / 100, 'percent'));
@@ -50,22 +53,27 @@ export function overviewSections(
     value: percent(m),
     detail: t('overview.values.coverage', { covered: m.ids.length, total: m.total }),
   });
+  const o = g.people;
+  const work = g.work;
   const sections: OverviewSectionRows[] = [
-    { id: 'people', rows: [plain(o.mentors), plain(o.mentees)] },
-    { id: 'kinds', rows: o.kinds.map(plain) },
-    { id: 'categories', rows: o.categories.map(plain) },
-    { id: 'coverage', rows: [coverage(o.coverageStudents), coverage(o.coverageTeachers)] },
-    { id: 'forms', rows: o.forms.map(plain) },
     {
-      id: 'statuses',
-      // Paused pairs need the consents, read with the pairs' work.
-      rows: work ? work.statuses.map(plain) : [{ pending: 'statuses', label: '' }],
+      id: 'people',
+      rows: o ? [plain(o.mentors), plain(o.mentees)] : pending(label, ['mentors', 'mentees'], ''),
     },
+    { id: 'kinds', rows: o ? o.kinds.map(plain) : pending(label, [], 'kinds') },
+    { id: 'categories', rows: o ? o.categories.map(plain) : pending(label, [], 'categories') },
+    {
+      id: 'coverage',
+      rows: o
+        ? [coverage(o.coverageStudents), coverage(o.coverageTeachers)]
+        : pending(label, ['coverage:students', 'coverage:teachers'], ''),
+    },
+    { id: 'forms', rows: g.forms.map(plain) },
+    // Paused pairs need the consents, read with the pairs' work.
+    { id: 'statuses', rows: work ? work.statuses.map(plain) : pending(label, [], 'statuses') },
     {
       id: 'work',
-      rows: work
-        ? workRows(work, f)
-        : WORK_METRIC_KEYS.map((key) => ({ pending: key, label: label(key) })),
+      rows: work ? workRows(work, f) : pending(label, WORK_METRIC_KEYS, ''),
     },
   ];
   return sections.filter((s) => s.rows.length > 0);

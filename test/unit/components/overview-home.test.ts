@@ -8,6 +8,9 @@ import { logMeeting } from '@/data/repos/meetings';
 import { addParticipant } from '@/data/repos/participants';
 import { localIsoDate } from '@/domain/dates';
 import { addDaysIso } from '@/domain/dates';
+import { overviewSections } from '@/components/overview/overviewRows';
+import { indexSchool, peopleOverview, workOverview } from '@/domain/schoolOverview';
+import { createAppI18n } from '@/i18n';
 import { useSessionStore } from '@/stores/session';
 import { aPairWithPeople } from '../data/context';
 import { mountApp } from '../views/mountApp';
@@ -164,5 +167,72 @@ describe('the curator’s home', () => {
     expect(router.currentRoute.value.name).toBe('home');
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="pair-card"]')).toHaveLength(1));
     expect(wrapper.find('[data-action="snoozeTriage"]').exists()).toBe(false);
+  });
+});
+
+describe('the school at a glance, read in steps', () => {
+  const i18n = createAppI18n();
+  const { t, n } = i18n.global;
+  const f = {
+    t: (key: string, named: Record<string, unknown> = {}, plural?: number) =>
+      plural === undefined ? t(key, named) : t(key, named, plural),
+    n: (value: number, format: string) => n(value, format),
+    label: (key: string) => key,
+  };
+  const pending = (rows: ReturnType<typeof overviewSections>) =>
+    rows.flatMap((s) => s.rows.filter((r) => 'pending' in r).map((r) => [s.id, r.pending]));
+
+  it('shows the pairs by form first, every other number pending until it is read', async () => {
+    const ctx = await appDataContext();
+    const { pair } = await aPairWithPeople(ctx);
+    const facts = {
+      today: '2026-11-25',
+      pairs: [pair],
+      participants: [],
+      sensitive: [],
+      members: [],
+      consents: [],
+      meetings: [],
+      tasks: [],
+      templates: [],
+      responses: [],
+      programmeEnds: new Map(),
+      requests: [],
+      snoozes: [],
+    };
+    const index = indexSchool(facts);
+    const forms = peopleOverview(index).forms;
+    const first = overviewSections({ forms, people: null, work: null }, f);
+    expect(first.find((s) => s.id === 'forms')!.rows).toMatchObject([
+      { metric: { key: 'form:uchitel_uchenik', ids: [pair.id] } },
+    ]);
+    expect(pending(first)).toEqual([
+      ['people', 'mentors'],
+      ['people', 'mentees'],
+      ['kinds', 'kinds'],
+      ['categories', 'categories'],
+      ['coverage', 'coverage:students'],
+      ['coverage', 'coverage:teachers'],
+      ['statuses', 'statuses'],
+      ['work', 'meetings:month'],
+      ['work', 'plans:progress'],
+      ['work', 'questionnaires:entry'],
+      ['work', 'questionnaires:exit'],
+      ['work', 'satisfaction'],
+    ]);
+    const people = peopleOverview(index);
+    expect(pending(overviewSections({ forms, people, work: null }, f))).toEqual([
+      ['statuses', 'statuses'],
+      ['work', 'meetings:month'],
+      ['work', 'plans:progress'],
+      ['work', 'questionnaires:entry'],
+      ['work', 'questionnaires:exit'],
+      ['work', 'satisfaction'],
+    ]);
+    const all = overviewSections({ forms, people, work: workOverview(index) }, f);
+    expect(pending(all)).toEqual([]);
+    expect(all.find((s) => s.id === 'statuses')!.rows).toMatchObject([
+      { metric: { key: 'status:draft' } },
+    ]);
   });
 });
