@@ -31,10 +31,30 @@ const layer = (name) => ({
   message: `This layer must not import @/${name}.`,
 });
 
-/** no-restricted-imports with the given patterns. */
-const restrict = (...patterns) => ({
-  'no-restricted-imports': ['error', { patterns }],
+// Heavy libraries, each with one gateway module that loads it on demand (never in the first
+// chunk): .docx documents, .xlsx exports, charts.
+const DOCX = {
+  group: ['docx', 'docx/*'],
+  message: 'Only src/documents/ writes .docx (import @/documents: it loads the writer on demand).',
+};
+const XLSX = {
+  group: ['write-excel-file', 'write-excel-file/*'],
+  message: 'Only src/exports/ writes .xlsx (loaded on demand).',
+};
+const CHART = {
+  group: ['chart.js', 'chart.js/*'],
+  message: 'Only src/components/monitoring/drawBarChart.ts draws charts (loaded on demand).',
+};
+const LIBRARIES = [DOCX, XLSX, CHART];
+
+/** no-restricted-imports with the given patterns (and every heavy library but `allowed`). */
+const restrictExcept = (allowed, ...patterns) => ({
+  'no-restricted-imports': [
+    'error',
+    { patterns: [...patterns, ...LIBRARIES.filter((library) => library !== allowed)] },
+  ],
 });
+const restrict = (...patterns) => restrictExcept(null, ...patterns);
 
 const BROWSER_GLOBALS = [
   'window',
@@ -152,6 +172,19 @@ export default defineConfigWithVueTs(
       group: ['@/api', '@/api/*'],
       message: 'Views and components reach the server through stores and composables.',
     }),
+  },
+  // The gateways of the heavy libraries (after the layer rules they refine).
+  {
+    files: ['src/documents/**'],
+    rules: restrictExcept(DOCX, SUPABASE, DEXIE, UI, layer('api'), layer('data'), layer('sync')),
+  },
+  {
+    files: ['src/exports/**'],
+    rules: restrictExcept(XLSX, SUPABASE, DEXIE, UI, layer('api'), layer('data'), layer('sync')),
+  },
+  {
+    files: ['src/components/monitoring/drawBarChart.ts'],
+    rules: restrictExcept(CHART, SUPABASE, DEXIE, layer('data'), layer('sync'), layer('app')),
   },
   {
     files: ['test/**', 'bench/**', '*.config.{js,ts}', '.ci/**'],

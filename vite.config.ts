@@ -14,6 +14,19 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const SUPABASE_STUB_ID = '\0supabase-js-device-only';
 
 /**
+ * The one lazy chunk every screen needs: Dexie and the shared data layer, domain rules,
+ * composables and base components — but not what one page alone uses (the curator's home,
+ * monitoring, matching, documents, exports, backup), which stays in that page's chunk.
+ */
+const SHARED_DATA =
+  /[\\/]src[\\/](composables|data|domain|stores|components[\\/]base)[\\/]|[\\/]node_modules[\\/]dexie[\\/]/;
+const ONE_PAGE_ONLY =
+  /[\\/]src[\\/](domain[\\/]documents[\\/]|(domain|data|composables)[\\/](backup|documents?|exports?|matching|monitoring|schoolOverview|triage|overview|useBackup|useDocuments|useExports|useMatching|useMonitoring|useSchoolOverview|useTriage|documentQueries|exportQueries|matchingQueries|monitoringQueries|overviewQueries)\b)/;
+function isSharedDataModule(id: string): boolean {
+  return SHARED_DATA.test(id) && !ONE_PAGE_ONLY.test(id);
+}
+
+/**
  * Only a build with both VITE_SUPABASE_ variables set can reach sync mode (src/api/config.ts:
  * both empty is device-only, one alone is refused at start). Any other build gets a stub of
  * supabase-js that throws, so the device-only app neither downloads nor precaches it.
@@ -171,11 +184,7 @@ export default defineConfig(({ command, mode }) => ({
         codeSplitting: {
           groups: [
             { name: 'first', tags: ['$initial'], priority: 20 },
-            {
-              name: 'data',
-              test: /[\\/]src[\\/](composables|data|domain|stores|components[\\/]base)[\\/]|[\\/]node_modules[\\/]dexie[\\/]/,
-              priority: 10,
-            },
+            { name: 'data', test: isSharedDataModule, priority: 10 },
           ],
         },
       },

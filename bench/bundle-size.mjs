@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const DIST = process.argv[2] ?? 'dist';
-const BUDGET_KB = Number(process.env.FIRST_VISIT_JS_BUDGET_KB ?? 150);
+const BUDGET_KB = Number(process.env.FIRST_VISIT_JS_BUDGET_KB ?? 100);
 
 if (!existsSync(join(DIST, 'index.html'))) {
   console.error(`No build in ${DIST}/: run \`npm run build\` first.`);

@@ -8,6 +8,7 @@ import {
   type RouteRecordRaw,
 } from 'vue-router';
 import { mayEver, type Action, type Workspace } from '@/domain/access';
+import { withMessages } from '@/i18n';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -136,15 +137,33 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/school/:metric',
     name: 'overview-list',
-    component: () => import('@/views/school/OverviewListView.vue'),
+    component: withMessages(['overview'], () => import('@/views/school/OverviewListView.vue')),
     props: true,
     meta: { action: 'viewSchoolOverview' },
   },
   {
     path: '/monitoring',
     name: 'monitoring',
-    component: () => import('@/views/monitoring/MonitoringView.vue'),
+    component: withMessages(['monitoring'], () => import('@/views/monitoring/MonitoringView.vue')),
     meta: { action: 'viewMonitoring' },
+  },
+  {
+    path: '/documents',
+    name: 'documents',
+    component: withMessages(['documents'], () => import('@/views/documents/DocumentsView.vue')),
+    meta: { action: 'producePaperwork' },
+  },
+  {
+    path: '/exports',
+    name: 'exports',
+    component: withMessages(['exports'], () => import('@/views/documents/ExportsView.vue')),
+    meta: { action: 'producePaperwork' },
+  },
+  {
+    path: '/matching',
+    name: 'matching',
+    component: withMessages(['matching'], () => import('@/views/matching/MatchingView.vue')),
+    meta: { action: 'matchPairs' },
   },
   {
     path: '/sign-in',
@@ -167,7 +186,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/settings',
     name: 'settings',
-    component: () => import('@/views/settings/SettingsView.vue'),
+    component: withMessages(['backup'], () => import('@/views/settings/SettingsView.vue')),
     meta: OPEN_WHILE_WAITING,
   },
   {

@@ -119,6 +119,11 @@ export const ACCESS = {
   viewSchoolOverview: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
   snoozeTriage: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
   viewMonitoring: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // Orders, plans and reports as documents, and the school's tables as spreadsheets: built
+  // from what the role reads (the whole school's rows), so staff only.
+  producePaperwork: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // Matching mentees without a pair to mentors with free places (creates draft pairs).
+  matchPairs: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
   // Meetings and the mentor's private note (mentors of the pair write; others read).
   logMeeting: { mentor: 'pairMentor', 'device-only': 'any' },
   editMeeting: { mentor: 'pairMentor', 'device-only': 'any' },

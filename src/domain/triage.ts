@@ -50,7 +50,7 @@ export type TriageKind = (typeof TRIAGE_KINDS)[number];
 
 /** A route of the app (name, params, query), without depending on the router. */
 export interface TriageFix {
-  name: 'participant' | 'pair' | 'plan' | 'pairs-approve' | 'pair-new';
+  name: 'participant' | 'pair' | 'plan' | 'pairs-approve' | 'matching';
   params?: Record<string, string>;
   query?: Record<string, string>;
 }
@@ -253,7 +253,8 @@ function peopleItems(index: SchoolIndex, capacity: number, out: Draft[]): void {
         subject: person.class_label
           ? `${person.full_name}, ${person.class_label}`
           : person.full_name,
-        fix: { name: 'pair-new', query: { mentee: person.id } },
+        // Mentors ranked for her, with reasons (the matching page opens on her).
+        fix: { name: 'matching', query: { mentee: person.id } },
         params: {},
       });
     }

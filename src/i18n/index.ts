@@ -1,5 +1,6 @@
-// Owns the app's i18n instance: Russian is the source locale and ships in the first chunk;
-// every other locale is a lazy chunk loaded on demand. Messages live in one file per feature
+// Owns the app's i18n instance: Russian is the source locale and ships in the first chunk
+// (except the files of single pages, LAZY_FEATURES, which load with their page); every other
+// locale is a lazy chunk loaded on demand. Messages live in one file per feature
 // (locales/<locale>/<feature>.json, the file name is the top-level key). The production build
 // precompiles every file (vite.config.ts), so there a message is a compiled AST, not a string,
 // and vue-i18n's runtime-only build ships without the message compiler.
@@ -7,9 +8,59 @@ import { createI18n } from 'vue-i18n';
 import { mergeFeatureFiles, type Messages } from './merge';
 import { russianPlural } from './plural';
 
+/**
+ * Russian files that one page alone needs (the curator's pages, backup): not in the first
+ * chunk, loaded together with their page (`withMessages` in the router, `loadFeatureMessages`
+ * for a lazy component). Everything else ships with the first visit.
+ */
+export const LAZY_FEATURES = [
+  'backup',
+  'documents',
+  'exports',
+  'matching',
+  'monitoring',
+  'overview',
+  'staffHome',
+  'triage',
+] as const;
+export type LazyFeature = (typeof LAZY_FEATURES)[number];
+
 const ru = mergeFeatureFiles(
-  import.meta.glob<{ default: Messages }>('./locales/ru/*.json', { eager: true }),
+  import.meta.glob<{ default: Messages }>(
+    [
+      './locales/ru/*.json',
+      '!./locales/ru/{backup,documents,exports,matching,monitoring,overview,staffHome,triage}.json',
+    ],
+    { eager: true },
+  ),
 );
+const lazyRu = import.meta.glob<{ default: Messages }>(
+  './locales/ru/{backup,documents,exports,matching,monitoring,overview,staffHome,triage}.json',
+);
+/** The lazy Russian files loaded so far, and the i18n instances to give them to. */
+const loadedRu: Messages = {};
+const instances = new Set<{ mergeLocaleMessage(locale: string, messages: Messages): void }>();
+
+/** Loads the features' Russian messages (once) into every i18n instance of the app. */
+export async function loadFeatureMessages(features: readonly LazyFeature[]): Promise<void> {
+  const missing = features.filter((feature) => !(feature in loadedRu));
+  const files = await Promise.all(
+    missing.map(async (feature) => {
+      const load = lazyRu[`./locales/ru/${feature}.json`];
+      if (!load) throw new Error(`no Russian messages for ${feature}`);
+      return [feature, (await load()).default] as const;
+    }),
+  );
+  for (const [feature, messages] of files) {
+    loadedRu[feature] = messages;
+    for (const instance of instances) instance.mergeLocaleMessage('ru', { [feature]: messages });
+  }
+}
+
+/** A lazy page or component whose messages load alongside its code (in parallel). */
+export function withMessages<T>(features: readonly LazyFeature[], load: () => Promise<T>) {
+  return async (): Promise<T> => (await Promise.all([load(), loadFeatureMessages(features)]))[0];
+}
 
 export const SUPPORTED_LOCALES = ['ru', 'en'] as const;
 export type AppLocale = (typeof SUPPORTED_LOCALES)[number];
@@ -38,17 +89,19 @@ const numberFormats = {
 } as const;
 
 export function createAppI18n() {
-  return createI18n<[MessageSchema], AppLocale, false>({
+  const i18n = createI18n<[MessageSchema], AppLocale, false>({
     legacy: false,
     locale: DEFAULT_LOCALE,
     fallbackLocale: DEFAULT_LOCALE,
-    messages: { ru } as Record<AppLocale, MessageSchema>,
+    messages: { ru: { ...ru, ...loadedRu } } as Record<AppLocale, MessageSchema>,
     datetimeFormats: { ru: datetimeFormats, en: datetimeFormats },
     numberFormats: { ru: numberFormats, en: numberFormats },
     pluralRules: { ru: russianPlural },
     missingWarn: import.meta.env.DEV,
     fallbackWarn: import.meta.env.DEV,
   });
+  instances.add(i18n.global as unknown as { mergeLocaleMessage(l: string, m: Messages): void });
+  return i18n;
 }
 
 export type AppI18n = ReturnType<typeof createAppI18n>;

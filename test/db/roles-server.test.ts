@@ -154,6 +154,18 @@ const PROBES: Record<Action, Probe> = {
     sql: () =>
       `select answers from public.questionnaire_responses where participant_id = '${PARTICIPANTS.dmitry}'`,
   },
+  producePaperwork: {
+    // The approval order lists every pair of the school with its mentors' cards.
+    context: () => ({}),
+    sql: () =>
+      `select full_name, position from public.participants where id = '${PARTICIPANTS.dmitry}'`,
+  },
+  matchPairs: {
+    // Matching reads every mentee's request (the staff's note about her) to rank mentors.
+    context: () => ({}),
+    sql: () =>
+      `select request from public.participant_sensitive where participant_id = '${PARTICIPANTS.egor}'`,
+  },
   enterPaperMeeting: {
     // A pair the seeded mentor does not mentor (P2: Гришин Артём – Кузнецов Дмитрий).
     context: () => ({ pair: PAIR_P2 }),

@@ -3,7 +3,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, expect, it, vi } from 'vitest';
 import MonitoringChart from '@/components/monitoring/MonitoringChart.vue';
-import { createAppI18n } from '@/i18n';
+import { createAppI18n, loadFeatureMessages } from '@/i18n';
 
 vi.mock('chart.js', () => {
   throw new Error('Failed to fetch dynamically imported module');
@@ -13,6 +13,8 @@ afterEach(() => vi.unstubAllGlobals());
 
 it('says the chart did not load when its chunk fails', async () => {
   vi.stubGlobal('IntersectionObserver', undefined);
+  // The page's messages load with the page (route 'monitoring'); here the chart stands alone.
+  await loadFeatureMessages(['monitoring']);
   const wrapper = mount(MonitoringChart, {
     props: {
       labels: ['В1', 'В2'],

@@ -74,7 +74,7 @@ describe('the curator’s home', () => {
     expect(items[0]!.get('[data-testid="triage-fix"]').attributes('href')).toBe('/pairs/approve');
     expect(items[1]!.text()).toContain('Белов Илья, 8В');
     expect(items[1]!.get('[data-testid="triage-fix"]').attributes('href')).toBe(
-      `/pairs/new?mentee=${school.belov.id}`,
+      `/matching?mentee=${school.belov.id}`,
     );
   });
 

@@ -64,7 +64,7 @@ describe('triage', () => {
     expect(byKind.mentor_over_capacity!.params).toEqual({ count: 4, capacity: 3 });
     expect(byKind.mentee_without_pair).toMatchObject({
       subject: 'Белов Илья, 8В',
-      fix: { name: 'pair-new', query: { mentee: people.belov.id } },
+      fix: { name: 'matching', query: { mentee: people.belov.id } },
     });
   });
 

@@ -1,0 +1,7 @@
+// School documents as a pure content model: builders from rows to blocks (no Vue, no docx).
+export * from './model';
+export * from './format';
+export * from './common';
+export * from './approvalOrder';
+export * from './developmentPlan';
+export * from './mentorReport';

@@ -1,0 +1,203 @@
+// The device-only backup against a real IndexedDB (fake-indexeddb): what is saved comes back
+// whole on an emptied device, a refused or failing restore changes nothing, and a restore
+// over existing data keeps the newer of each row and everything the file does not have.
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDeviceBackup, previewRestore, restoreDeviceBackup } from '@/data/backup';
+import type { DataContext } from '@/data/context';
+import { logMeeting } from '@/data/repos/meetings';
+import { addParticipant, updateParticipant } from '@/data/repos/participants';
+import { BACKUP_TABLES, readBackup, type DeviceBackup } from '@/domain/backup';
+import { aMeeting, aPair, aParticipant } from '../../factories/rows';
+import { aPairWithPeople, freshContext } from './context';
+
+const opened: DataContext[] = [];
+async function aDevice(): Promise<DataContext> {
+  const ctx = await freshContext();
+  opened.push(ctx);
+  return ctx;
+}
+afterEach(() => {
+  for (const ctx of opened.splice(0)) ctx.db.close();
+});
+
+/** Every backed-up table of the device, rows sorted by id, with the school left out. */
+async function contentsOf(ctx: DataContext) {
+  const out: Record<string, Record<string, unknown>[]> = {};
+  for (const table of BACKUP_TABLES) {
+    const rows = (await ctx.db.table(table).toArray()) as Record<string, unknown>[];
+    out[table] = rows
+      .map(({ school_id: _school, ...rest }) => rest)
+      .sort((a, b) => String(a.id).localeCompare(String(b.id)));
+  }
+  return out;
+}
+
+async function readOk(text: string): Promise<DeviceBackup> {
+  const reading = await readBackup(text);
+  if (!reading.ok) throw new Error(`refused: ${reading.reason}`);
+  return reading.backup;
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+describe('device-only backup and restore', () => {
+  it('brings back 10,000 records on an emptied device, tombstones included', async () => {
+    const device = await aDevice();
+    // What the app itself writes: a pair with consents and a logged meeting…
+    const people = await aPairWithPeople(device);
+    await logMeeting(
+      device,
+      people.pair.id,
+      { type: 'regular', held_on: '2026-11-20', duration_min: 40, format: 'in_person' },
+      '2026-11-25',
+    );
+    // …and a school year's worth of bases, pairs and meetings.
+    const participants = Array.from({ length: 2000 }, (_, i) =>
+      aParticipant({ school_id: device.schoolId, full_name: `Ученик ${i}`, birth_year: 2010 }),
+    );
+    const pairs = Array.from({ length: 1000 }, () => aPair({ school_id: device.schoolId }));
+    const meetings = Array.from({ length: 7000 }, (_, i) =>
+      aMeeting({
+        school_id: device.schoolId,
+        pair_id: pairs[i % pairs.length]!.id,
+        held_on: '2026-10-01',
+        notes: i % 2 ? `Встреча ${i}: «разбор», \n ошибки` : null,
+        deleted_at: i % 100 === 0 ? '2026-10-02T08:00:00.000Z' : null,
+      }),
+    );
+    await device.db.participants.bulkAdd(participants);
+    await device.db.pairs.bulkAdd(pairs);
+    await device.db.meetings.bulkAdd(meetings);
+    const before = await contentsOf(device);
+    expect(Object.values(before).flat().length).toBeGreaterThanOrEqual(10_000);
+
+    const file = await createDeviceBackup(device, '1.2.3', new Date(2026, 11, 1, 10, 30));
+    expect(file.name).toBe('nastavnik-backup-2026-12-01.json');
+
+    // The browser cleared its storage: a new, empty database with its own local school.
+    const cleared = await aDevice();
+    expect(Object.values(await contentsOf(cleared)).flat()).toEqual([]);
+    const backup = await readOk(file.text);
+    expect(await previewRestore(cleared, backup)).toEqual({
+      add: Object.values(before).flat().length,
+      update: 0,
+      keep: 0,
+    });
+    await restoreDeviceBackup(cleared, backup);
+
+    expect(await contentsOf(cleared)).toEqual(before);
+    // The restored rows are the new device's: its new rows and theirs are one school.
+    const schools = new Set((await cleared.db.participants.toArray()).map((row) => row.school_id));
+    expect([...schools]).toEqual([cleared.schoolId]);
+  }, 60_000);
+
+  it('a refused file writes nothing: the device keeps exactly what it had', async () => {
+    const device = await aDevice();
+    await aPairWithPeople(device);
+    const text = (await createDeviceBackup(device, '1.2.3')).text;
+    const other = await aDevice();
+    await addParticipant(other, {
+      kind: 'teacher',
+      full_name: 'Орлова Ирина Павловна',
+      is_minor: false,
+      is_mentor: true,
+      is_mentee: false,
+    });
+    const before = await contentsOf(other);
+
+    for (const bad of [text.slice(0, text.length - 20), '{"name":"other-app"}']) {
+      const reading = await readBackup(bad);
+      expect(reading.ok).toBe(false);
+    }
+    expect(await contentsOf(other)).toEqual(before);
+  });
+
+  it('a restore that fails midway is undone whole', async () => {
+    const device = await aDevice();
+    await aPairWithPeople(device);
+    const backup = await readOk((await createDeviceBackup(device, '1.2.3')).text);
+    const target = await aDevice();
+    await addParticipant(target, {
+      kind: 'teacher',
+      full_name: 'Орлова Ирина Павловна',
+      is_minor: false,
+      is_mentor: true,
+      is_mentee: false,
+    });
+    const before = await contentsOf(target);
+    // A row IndexedDB cannot store (a value it cannot clone), in the last table written:
+    // the people and pairs before it were already put when it fails.
+    const poisoned: DeviceBackup = {
+      ...backup,
+      tables: {
+        ...backup.tables,
+        questionnaire_responses: [
+          { ...backup.tables.participants[0]!, id: 'poison', answers: () => 'not data' },
+        ],
+      },
+    };
+    await expect(restoreDeviceBackup(target, poisoned)).rejects.toThrow();
+    expect(await contentsOf(target)).toEqual(before);
+  });
+
+  it('merging keeps the newer copy of each row and everything the file lacks', async () => {
+    // Phone A writes the bases and saves a copy; tablet B restores it and edits a mentor.
+    const phone = await aDevice();
+    const { mentor, mentee } = await aPairWithPeople(phone);
+    const tablet = await aDevice();
+    await restoreDeviceBackup(tablet, await readOk((await createDeviceBackup(phone, '1')).text));
+    await tick();
+    await updateParticipant(tablet, mentor.id, {
+      kind: 'teacher',
+      full_name: 'Петров Сергей Иванович',
+      subject: 'Физика',
+      is_minor: false,
+      is_mentor: true,
+      is_mentee: false,
+    });
+    const fromTablet = await readOk((await createDeviceBackup(tablet, '1')).text);
+
+    // Meanwhile the phone renamed the mentee and added a person.
+    await tick();
+    await updateParticipant(phone, mentee.id, {
+      kind: 'student',
+      full_name: 'Смирнова Анна Олеговна',
+      class_label: '6Б',
+      is_minor: true,
+      is_mentor: false,
+      is_mentee: true,
+    });
+    const added = await addParticipant(phone, {
+      kind: 'teacher',
+      full_name: 'Орлова Ирина Павловна',
+      is_minor: false,
+      is_mentor: true,
+      is_mentee: false,
+    });
+    const rowsBefore = (await phone.db.participants.count()) + (await phone.db.pairs.count());
+
+    const plan = await previewRestore(phone, fromTablet);
+    expect(plan.add).toBe(0);
+    expect(plan.update).toBe(1);
+    expect(await restoreDeviceBackup(phone, fromTablet)).toEqual(plan);
+
+    // The tablet's newer mentor, the phone's newer mentee, the phone's new person: all there.
+    expect((await phone.db.participants.get(mentor.id))?.subject).toBe('Физика');
+    expect((await phone.db.participants.get(mentee.id))?.full_name).toBe('Смирнова Анна Олеговна');
+    expect((await phone.db.participants.get(added.id))?.full_name).toBe('Орлова Ирина Павловна');
+    expect((await phone.db.participants.count()) + (await phone.db.pairs.count())).toBe(rowsBefore);
+
+    // Restoring the same file again changes nothing.
+    expect(await previewRestore(phone, fromTablet)).toMatchObject({ add: 0, update: 0 });
+  });
+
+  it('keeps a deletion made after the copy: the newer tombstone wins over the older row', async () => {
+    const device = await aDevice();
+    const { mentee } = await aPairWithPeople(device);
+    const copy = await readOk((await createDeviceBackup(device, '1')).text);
+    await tick();
+    await device.db.participants.update(mentee.id, { deleted_at: new Date().toISOString() });
+    await restoreDeviceBackup(device, copy);
+    expect((await device.db.participants.get(mentee.id))?.deleted_at).not.toBeNull();
+  });
+});
