@@ -44,9 +44,12 @@ export function nextSteps(
   const steps: NextStep[] = [];
   const held = meetings.filter((m) => m.deleted_at === null && m.held_on <= today);
   if (pair.status === 'draft') steps.push({ key: 'draftNeedsApproval' });
-  if (!held.some((m) => m.type === 'organisational')) {
+  // After the final meeting the opening steps are no longer due (a pair that met on paper
+  // before the app, or ended its year, is never told to plan its first meeting).
+  const finished = held.some((m) => m.type === 'final' || m.type === 'final_group');
+  if (!finished && !held.some((m) => m.type === 'organisational')) {
     steps.push({ key: 'organisationalNotHeld' });
-  } else if (!held.some((m) => m.type === 'planning')) {
+  } else if (!finished && !held.some((m) => m.type === 'planning')) {
     steps.push({ key: 'noPlanningMeeting' });
   }
   const last = held

@@ -19,6 +19,18 @@ describe('nextSteps', () => {
     ]);
   });
 
+  it('asks for no opening meeting once the final meeting was held', () => {
+    const meetings = [
+      aMeeting({ type: 'organisational', held_on: '2026-10-01' }),
+      aMeeting({ type: 'final', held_on: '2026-11-20' }),
+    ];
+    expect(nextSteps({ pair: active, meetings, tasks: [] }, today)).toEqual([{ key: 'onTrack' }]);
+    const groupFinal = [aMeeting({ type: 'final_group', held_on: '2026-11-24' })];
+    expect(nextSteps({ pair: active, meetings: groupFinal, tasks: [] }, today)).toEqual([
+      { key: 'onTrack' },
+    ]);
+  });
+
   it('notices 14 days of silence', () => {
     const meetings = [
       aMeeting({ type: 'organisational', held_on: '2026-10-01' }),

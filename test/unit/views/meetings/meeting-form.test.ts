@@ -44,7 +44,8 @@ describe('logging a meeting', () => {
       wrapper.find('[data-testid="save-meeting"]').trigger('click'),
       wrapper.find('form').trigger('submit'),
     ]);
-    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('pair'));
+    // The pair opens inside the pairs list (two lazy chunks on their first load).
+    await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('pair'), { timeout: 5000 });
     const meetings = await ctx.db.meetings.toArray();
     expect(meetings).toHaveLength(1);
     expect(meetings[0]).toMatchObject({
@@ -122,7 +123,9 @@ describe('logging a meeting', () => {
     expect(notes.map((n) => n.body)).toEqual(['Не забыть про олимпиаду']);
 
     // Leaving after a save leaves no stale draft behind for the next meeting.
-    await vi.waitFor(() => expect(second.router.currentRoute.value.name).toBe('pair'));
+    await vi.waitFor(() => expect(second.router.currentRoute.value.name).toBe('pair'), {
+      timeout: 5000,
+    });
     await vi.waitFor(() =>
       expect(second.wrapper.find('[data-testid="log-meeting"]').exists()).toBe(true),
     );
@@ -187,8 +190,16 @@ describe('logging a meeting', () => {
     await ctx.db.outbox.clear();
     await router.push(`/pairs/${pair.id}/meetings/${meeting.id}`);
     await formReady(wrapper);
-    const del = wrapper.findAll('button').find((b) => b.text() === 'Удалить встречу');
-    await del?.trigger('click');
+    const deleteButton = () =>
+      wrapper.findAll('button').find((b) => b.text() === 'Удалить встречу');
+    // «Отмена» backs out: nothing is deleted and the first button is back.
+    await deleteButton()?.trigger('click');
+    const cancel = wrapper.findAll('button').find((b) => b.text() === 'Отмена');
+    expect(cancel).toBeDefined();
+    await cancel?.trigger('click');
+    expect(wrapper.find('[data-testid="confirm-delete"]').exists()).toBe(false);
+    expect((await ctx.db.meetings.get(meeting.id))?.deleted_at).toBeNull();
+    await deleteButton()?.trigger('click');
     await wrapper.find('[data-testid="confirm-delete"]').trigger('click');
     await vi.waitFor(async () =>
       expect((await ctx.db.meetings.get(meeting.id))?.deleted_at).toEqual(expect.any(String)),
