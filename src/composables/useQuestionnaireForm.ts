@@ -136,6 +136,15 @@ export function useQuestionnaireForm(
     return true;
   });
 
+  /** Is everything answered as a submit requires (the form asks once before sending)? */
+  function isComplete(): boolean {
+    const template = slot.value?.template;
+    return (
+      !!template &&
+      validateAnswers(template.items, cleanAnswers({ ...answers }), { complete: true }).length === 0
+    );
+  }
+
   function errorFor(itemId: string): FieldError | undefined {
     return submit.errorFor(itemId) ?? draftErrors.value.find((e) => e.field === itemId);
   }
@@ -153,6 +162,7 @@ export function useQuestionnaireForm(
     restoredAt,
     discardDraft,
     submit,
+    isComplete,
     errorFor,
     draftFailed,
     /** Writes a pending draft at once (page hidden, view left). */

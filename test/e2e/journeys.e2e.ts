@@ -65,6 +65,8 @@ describe('signed-in journeys on a phone (360×640)', () => {
 
     await page.getByTestId('scale-q1-9').click();
     await page.getByTestId('submit-questionnaire').click();
+    // Complete: it asks once before sending what cannot be changed afterwards.
+    await page.getByTestId('confirm-submit-questionnaire').click();
     await page.getByTestId('questionnaire-submitted').waitFor();
     await waitForBadge(page, 'synced');
     const rows = await responseRows();

@@ -114,6 +114,10 @@ describe('filling a questionnaire', () => {
       await choose(second.wrapper, item, n);
     }
     await second.wrapper.find('form').trigger('submit');
+    // Complete: it asks once, since a sent questionnaire cannot be changed.
+    expect(second.wrapper.text()).toContain('После отправки ответы изменить нельзя');
+    expect(await queuedResponses()).toEqual([]);
+    await second.wrapper.find('[data-testid="confirm-submit-questionnaire"]').trigger('click');
     await vi.waitFor(() =>
       expect(second.wrapper.find('[data-testid="questionnaire-summary"]').exists()).toBe(true),
     );
@@ -158,6 +162,7 @@ describe('filling a questionnaire', () => {
     expect(await (await responses()).count()).toBe(0);
 
     await wrapper.find('form').trigger('submit');
+    await wrapper.find('[data-testid="confirm-submit-questionnaire"]').trigger('click');
     await vi.waitFor(() =>
       expect(wrapper.find('[data-testid="questionnaire-summary"]').exists()).toBe(true),
     );
