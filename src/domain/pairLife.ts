@@ -119,6 +119,31 @@ export interface ApprovalOrder<P> {
   pairs: P[];
 }
 
+/** What choosing a pair's programme year needs of a programme row. */
+export interface ProgrammeYear {
+  id: string;
+  starts_on: IsoDate | null;
+  ends_on: IsoDate | null;
+  deleted_at: string | null;
+}
+
+/**
+ * The programme year a new pair belongs to: the live programme whose dates hold `today` (an
+ * open end counts as holding it), the latest-starting one when several do; none otherwise.
+ */
+export function currentProgramme<T extends ProgrammeYear>(
+  programmes: readonly T[],
+  today: IsoDate,
+): T | null {
+  const holding = programmes.filter(
+    (p) =>
+      p.deleted_at === null &&
+      (p.starts_on === null || p.starts_on <= today) &&
+      (p.ends_on === null || today <= p.ends_on),
+  );
+  return holding.sort((a, b) => (b.starts_on ?? '').localeCompare(a.starts_on ?? ''))[0] ?? null;
+}
+
 export const orderKey = (number: string, date: IsoDate) => `${date}\u0000${number}`;
 
 /** The orders behind the pairs (deleted pairs and drafts have none), newest order first. */

@@ -9,6 +9,7 @@ import { hasValidConsent, isCoveredOn } from '@/domain/consent';
 import type { MentorChangeRequest } from '@/domain/mentorChange';
 import {
   approvalOutcome,
+  currentProgramme,
   earliestEnd,
   editBlockedReason,
   membersWithoutConsent,
@@ -23,6 +24,7 @@ import {
   type EndInput,
   type MemberConsents,
   type OrderInput,
+  type ProgrammeYear,
 } from '@/domain/pairLife';
 import {
   validateApproval,
@@ -112,11 +114,18 @@ export async function createPair(
   today: IsoDate = localIsoDate(new Date()),
 ): Promise<Pair> {
   assertValid(validatePair(input));
+  // Every pair belongs to the school's programme year running today, when there is one (the
+  // programmes come from the server; the device never writes them).
+  const programmes = await ctx.db
+    .table<ProgrammeYear & { school_id: string }, string>('programmes')
+    .where('school_id')
+    .equals(ctx.schoolId)
+    .toArray();
   return writeTransaction(ctx.db, [...PAIR_TABLES], async () => {
     await assertPairRules(ctx, null, input, today);
     const pair: Pair = {
       ...newSyncedRow(ctx),
-      programme_id: null,
+      programme_id: currentProgramme(programmes, today)?.id ?? null,
       is_group: input.menteeIds.length > 1 || input.mentorIds.length > 1,
       form: input.form,
       role_model: cleanText(input.role_model),

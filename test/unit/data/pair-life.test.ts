@@ -344,3 +344,52 @@ describe('a new mentor after an accepted request', () => {
     expect((await c.db.pairs.get(pair.id))?.status).toBe('draft');
   });
 });
+
+describe('a new pair’s programme year', () => {
+  it('belongs to the school’s programme running today, none when no year runs', async () => {
+    const c = await ctx();
+    const programme = (id: string, school_id: string, starts_on: string, ends_on: string) => ({
+      id,
+      school_id,
+      academic_year: `${starts_on.slice(0, 4)}/${Number(starts_on.slice(0, 4)) + 1}`,
+      title: 'Программа наставничества',
+      forms: [],
+      current_stage: 1,
+      starts_on,
+      ends_on,
+      version: 1,
+      deleted_at: null,
+      created_at: '2026-08-01T00:00:00Z',
+      updated_at: '2026-08-01T00:00:00Z',
+      created_by: null,
+    });
+    // As the server sends them: last year, this year, and another school's year.
+    await c.db
+      .table('programmes')
+      .bulkPut([
+        programme('last', c.schoolId, '2025-09-01', '2026-05-31'),
+        programme('this', c.schoolId, '2026-09-01', '2027-05-31'),
+        programme('other', 'another-school', '2026-10-01', '2027-06-30'),
+      ]);
+    const mentor = await teacher(c, 'Петрова Ольга');
+    const mentee = await student(c, 'Смирнова Анна');
+    const pair = await createPair(
+      c,
+      { form: 'uchitel_uchenik', mentorIds: [mentor.id], menteeIds: [mentee.id] },
+      today,
+    );
+    expect(pair.programme_id).toBe('this');
+    expect((await c.db.pairs.get(pair.id))?.programme_id).toBe('this');
+
+    const summer = await createPair(
+      c,
+      {
+        form: 'uchitel_uchitel',
+        mentorIds: [mentor.id],
+        menteeIds: [(await teacher(c, 'Ларина Анастасия')).id],
+      },
+      '2026-07-01',
+    );
+    expect(summer.programme_id).toBeNull();
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  currentProgramme,
   approvalOutcome,
   editBlockedReason,
   groupOrders,
@@ -291,5 +292,27 @@ describe('a new mentor after an accepted request', () => {
       't1',
       't2',
     ]);
+  });
+});
+
+describe('the programme year of a new pair', () => {
+  const year = (id: string, starts_on: string | null, ends_on: string | null, deleted = false) => ({
+    id,
+    starts_on,
+    ends_on,
+    deleted_at: deleted ? '2026-11-01T00:00:00Z' : null,
+  });
+
+  it('is the live programme whose dates hold today, the latest-starting one of several', () => {
+    const programmes = [
+      year('2025', '2025-09-01', '2026-05-31'),
+      year('2026', '2026-09-01', '2027-05-31'),
+      year('open', '2026-10-01', null),
+      year('gone', '2026-11-01', '2027-05-31', true),
+    ];
+    expect(currentProgramme(programmes, '2026-11-25')?.id).toBe('open');
+    expect(currentProgramme(programmes, '2026-09-15')?.id).toBe('2026');
+    expect(currentProgramme(programmes, '2026-06-15')).toBeNull();
+    expect(currentProgramme([], '2026-11-25')).toBeNull();
   });
 });
