@@ -4,7 +4,7 @@
 import { openDataContext } from '@/data/context';
 import { userDatabaseName } from '@/data/db';
 import { BUILTIN_QUESTIONNAIRES } from '@/domain/questionnaireDefaults';
-import { addDaysIso, localIsoDate } from '@/domain/dates';
+import { addDays, localIsoDate } from '@/domain/dates';
 import type {
   Consent,
   Meeting,
@@ -84,7 +84,7 @@ window.seed = async ({ userId, schoolId, students, pairs: pairCount, meetings: m
   const ctx = await openDataContext(userDatabaseName(userId), schoolId);
   const db = ctx.db;
   const today = localIsoDate(new Date());
-  const yearStart = addDaysIso(today, -300);
+  const yearStart = addDays(today, -300);
 
   const pupils = Array.from({ length: students }, (_, i) => person(schoolId, i, 'student'));
   const teachers = Array.from({ length: 150 }, (_, i) => person(schoolId, students + i, 'teacher'));
@@ -100,8 +100,8 @@ window.seed = async ({ userId, schoolId, students, pairs: pairCount, meetings: m
         representative_name: p.is_minor ? 'Родитель' : null,
         representative_relation: p.is_minor ? 'мать' : null,
         signed_on: yearStart,
-        valid_until: i % 41 === 0 ? addDaysIso(today, 12) : null,
-        revoked_on: i % 53 === 0 ? addDaysIso(today, -5) : null,
+        valid_until: i % 41 === 0 ? addDays(today, 12) : null,
+        revoked_on: i % 53 === 0 ? addDays(today, -5) : null,
         scope_note: null,
       },
     ];
@@ -137,8 +137,8 @@ window.seed = async ({ userId, schoolId, students, pairs: pairCount, meetings: m
       status,
       order_number: status === 'draft' ? null : '45-о',
       order_date: status === 'draft' ? null : yearStart,
-      started_on: status === 'draft' ? null : addDaysIso(yearStart, 2),
-      ended_on: status === 'completed' ? addDaysIso(today, -10) : null,
+      started_on: status === 'draft' ? null : addDays(yearStart, 2),
+      ended_on: status === 'completed' ? addDays(today, -10) : null,
       end_reason: null,
       replaces_pair_id: null,
       order_history: [],
@@ -173,9 +173,9 @@ window.seed = async ({ userId, schoolId, students, pairs: pairCount, meetings: m
   for (const [i, pair] of pairs.entries()) {
     if (pair.status === 'draft') continue;
     // Every 15th pair fell silent three weeks ago.
-    const last = i % 15 === 5 ? addDaysIso(today, -21) : addDaysIso(today, -(i % 6));
+    const last = i % 15 === 5 ? addDays(today, -21) : addDays(today, -(i % 6));
     for (let k = 0; k < perPair && meetings.length < meetingCount; k++) {
-      const heldOn = addDaysIso(last, -Math.floor(((perPair - 1 - k) * 290) / perPair));
+      const heldOn = addDays(last, -Math.floor(((perPair - 1 - k) * 290) / perPair));
       const type =
         k === 0
           ? i % 25 === 7
@@ -209,7 +209,7 @@ window.seed = async ({ userId, schoolId, students, pairs: pairCount, meetings: m
       title: `Задача ${k + 1}`,
       activity: null,
       expected_result: null,
-      due_on: addDaysIso(today, (k - 6) * 14),
+      due_on: addDays(today, (k - 6) * 14),
       status: k < 4 ? 'done' : k === 4 && i % 7 === 0 ? 'todo' : k < 6 ? 'in_progress' : 'todo',
       result: null,
       position: k,

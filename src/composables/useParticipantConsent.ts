@@ -1,12 +1,11 @@
 // Consent status as the curator sees it in the bases, and the calendar helpers its forms
 // need. The validity rule itself is the domain's hasValidConsent; this only adds the
 // "expires soon" window.
-import { hasValidConsent, isCoveredOn } from '@/domain/consent';
-import { localIsoDate } from '@/domain/dates';
+import { EXPIRY_WARNING_DAYS, hasValidConsent, isCoveredOn } from '@/domain/consent';
+import { addDays } from '@/domain/dates';
 import type { Consent, IsoDate, Participant } from '@/domain/types';
 
-/** A valid consent that lapses within this many days is flagged "expires soon". */
-export const EXPIRY_WARNING_DAYS = 30;
+export { addDays, EXPIRY_WARNING_DAYS };
 
 export type ConsentStatus = 'valid' | 'expiring' | 'missing';
 
@@ -14,12 +13,6 @@ export type ConsentStatus = 'valid' | 'expiring' | 'missing';
 export function dateFromIso(day: IsoDate): Date {
   const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
   return new Date(y, m - 1, d);
-}
-
-export function addDays(day: IsoDate, days: number): IsoDate {
-  const date = dateFromIso(day);
-  date.setDate(date.getDate() + days);
-  return localIsoDate(date);
 }
 
 /** 31 August closing the academic year (September – August) that `day` falls in. */

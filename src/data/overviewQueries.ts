@@ -15,7 +15,7 @@
 //    organisational and final meetings come from the [type+held_on] index, and only pairs
 //    silent for those weeks are asked for their latest meeting, a few at a time.
 import { liveQuery, type Table } from 'dexie';
-import { addDaysIso } from '@/domain/dates';
+import { addDays } from '@/domain/dates';
 import { SILENCE_DAYS } from '@/domain/pairs';
 import type { QuestionnaireResponse } from '@/domain/questionnaires';
 import type {
@@ -138,7 +138,7 @@ async function meetingFacts(
 ): Promise<PairMeetingFacts[]> {
   const meetings = ctx.db.meetings;
   const monthStart = `${today.slice(0, 7)}-01`;
-  const silenceFrom = addDaysIso(today, -SILENCE_DAYS);
+  const silenceFrom = addDays(today, -SILENCE_DAYS);
   const since = silenceFrom < monthStart ? silenceFrom : monthStart;
   const facts = new Map<string, PairMeetingFacts>(
     pairIds.map((pairId) => [

@@ -3,6 +3,9 @@
 import type { Consent, IsoDate, Participant } from './types';
 import { isIsoDate, schoolDate, type FieldError } from './validation';
 
+/** A valid consent that lapses within this many days is flagged «истекает» (badge, triage). */
+export const EXPIRY_WARNING_DAYS = 30;
+
 export function isConsentValidOn(
   consent: Pick<Consent, 'deleted_at' | 'revoked_on' | 'signed_on' | 'valid_until' | 'given_by'>,
   participant: Pick<Participant, 'is_minor'>,

@@ -15,7 +15,7 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
 }
 
 /** The ISO date `days` after `day` (calendar days, no time zone involved). */
-export function addDaysIso(day: IsoDate, days: number): IsoDate {
+export function addDays(day: IsoDate, days: number): IsoDate {
   const [y = 0, m = 1, d = 1] = day.split('-').map(Number);
   const date = new Date(Date.UTC(y, m - 1, d + days));
   return date.toISOString().slice(0, 10);

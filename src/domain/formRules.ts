@@ -1,7 +1,7 @@
 // The rules every pair and every dated entry must keep, in ONE place for the app; the server
 // keeps the same rules in SQL (supabase/schemas, private.form_role_kinds and the date checks)
 // and test/db/rules-equal-forms.test.ts proves the two agree on the same cases.
-import { addDaysIso } from './dates';
+import { addDays } from './dates';
 import type { IsoDate, MentoringForm, ParticipantKind } from './types';
 
 /**
@@ -54,7 +54,7 @@ export function dateSanity(
       ? programmeStartsOn
       : EARLIEST_PROGRAMME_DATE;
   if (date < earliest) return 'tooEarly';
-  if (date > addDaysIso(today, MAX_DAYS_AHEAD)) return 'tooFarAhead';
+  if (date > addDays(today, MAX_DAYS_AHEAD)) return 'tooFarAhead';
   return 'ok';
 }
 

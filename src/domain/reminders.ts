@@ -3,7 +3,7 @@
 // occurrence and per pair per day, quiet hours). Pure: the caller passes the clock.
 // Invariant: a reminder's key names one occurrence (the same silence since the same meeting,
 // the same task with the same deadline), so dedupe and snoozes survive reloads and re-derivation.
-import { daysBetween, localIsoDate } from './dates';
+import { addDays, daysBetween, localIsoDate } from './dates';
 import type { NextStep } from './pairs';
 import type { IsoDate, Pair, PlanTask } from './types';
 
@@ -75,12 +75,6 @@ function roleIn(p: PairForReminders, viewer: ReminderViewer): keyof typeof AUDIE
   if (viewer.isDeviceOnly || mine(p.mentors)) return 'mentor';
   if (mine(p.mentees)) return 'mentee';
   return viewer.isCoordinator ? 'coordinator' : null;
-}
-
-export function addDays(date: IsoDate, days: number): IsoDate {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 function taskReminders(p: PairForReminders, today: IsoDate): Reminder[] {

@@ -3,8 +3,8 @@
 // stable key, so a "not now" (triage_snoozes.item_key) keeps hiding the same item until its
 // date, and an item that comes back for a new reason (a new silence, a new consent) has a
 // new key.
-import { isConsentValidOn } from './consent';
-import { addDaysIso, daysBetween } from './dates';
+import { EXPIRY_WARNING_DAYS, isConsentValidOn } from './consent';
+import { addDays, daysBetween } from './dates';
 import { SILENCE_DAYS } from './pairs';
 import { MAX_COMMENT_LENGTH } from './limits';
 import {
@@ -17,12 +17,6 @@ import {
 import type { IsoDate, Uuid } from './types';
 import { cleanText, isIsoDate, type FieldError } from './validation';
 
-/**
- * A consent that lapses within this many days is flagged: the same window as the bases'
- * «истекает» (EXPIRY_WARNING_DAYS in composables/useParticipantConsent.ts; a test keeps
- * them equal).
- */
-export const CONSENT_EXPIRY_WARNING_DAYS = 30;
 /** The entry questionnaire is chased two weeks after the pair starts. */
 export const ENTRY_QUESTIONNAIRE_GRACE_DAYS = 14;
 /**
@@ -100,7 +94,7 @@ function latestConsent(list: readonly OverviewConsent[]): OverviewConsent | null
 }
 
 function consentItems(index: SchoolIndex, out: Draft[]): void {
-  const soon = addDaysIso(index.today, CONSENT_EXPIRY_WARNING_DAYS);
+  const soon = addDays(index.today, EXPIRY_WARNING_DAYS);
   // Only people in a live pair: their consent decides whether the pair may be approved or
   // work; the rest of the bases wait for a pair (mentee_without_pair).
   for (const [id, live] of index.livePairsOf) {

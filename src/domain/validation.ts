@@ -1,6 +1,6 @@
 // Validation results carry i18n keys, never text: the UI translates them, and the user's
 // input stays in the form.
-import { addDaysIso } from './dates';
+import { addDays } from './dates';
 import { dateSanity, EARLIEST_PROGRAMME_DATE, MAX_DAYS_AHEAD } from './formRules';
 import type { IsoDate } from './types';
 
@@ -64,7 +64,7 @@ export function dateRangeError(
         {
           field,
           key: 'dateTooFarAhead',
-          params: { latest: schoolDate(addDaysIso(today, MAX_DAYS_AHEAD)) },
+          params: { latest: schoolDate(addDays(today, MAX_DAYS_AHEAD)) },
         },
       ];
 }

@@ -6,7 +6,7 @@
 // the function, and what the triggers accept from a curator.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDaysIso } from '@/domain/dates';
+import { addDays } from '@/domain/dates';
 import {
   EARLIEST_PROGRAMME_DATE,
   FORM_ROLE_KINDS,
@@ -129,10 +129,10 @@ describe('sane dates: private.date_sanity = dateSanity', () => {
     EARLIEST_PROGRAMME_DATE,
     '2026-08-31',
     '2026-09-01',
-    addDaysIso(today, -1),
+    addDays(today, -1),
     today,
-    addDaysIso(today, MAX_DAYS_AHEAD),
-    addDaysIso(today, MAX_DAYS_AHEAD + 1),
+    addDays(today, MAX_DAYS_AHEAD),
+    addDays(today, MAX_DAYS_AHEAD + 1),
     '2062-05-31',
   ];
 

@@ -7,7 +7,7 @@ import { appDataContext, type DataContext } from '@/data/context';
 import { logMeeting } from '@/data/repos/meetings';
 import { addParticipant } from '@/data/repos/participants';
 import { localIsoDate } from '@/domain/dates';
-import { addDaysIso } from '@/domain/dates';
+import { addDays } from '@/domain/dates';
 import { overviewSections } from '@/components/overview/overviewRows';
 import { indexSchool, peopleOverview, workOverview } from '@/domain/schoolOverview';
 import { createAppI18n } from '@/i18n';
@@ -112,7 +112,7 @@ describe('the curator’s home', () => {
     expect((form.get('textarea').element as HTMLTextAreaElement).value).toBe(
       'Ждём решения психолога',
     );
-    const until = addDaysIso(localIsoDate(new Date()), 14);
+    const until = addDays(localIsoDate(new Date()), 14);
     await form.get('input[type="date"]').setValue(until);
     await form.trigger('submit');
     await vi.waitFor(() => expect(item().exists()).toBe(false));

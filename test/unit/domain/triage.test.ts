@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EXPIRY_WARNING_DAYS } from '@/composables/useParticipantConsent';
 import { indexSchool, meetingFactsOf, type SchoolFacts } from '@/domain/schoolOverview';
-import {
-  CONSENT_EXPIRY_WARNING_DAYS,
-  DEFAULT_MENTOR_CAPACITY,
-  triage,
-  validateSnooze,
-} from '@/domain/triage';
+import { DEFAULT_MENTOR_CAPACITY, triage, validateSnooze } from '@/domain/triage';
 import { aSchool, aSnooze, TODAY } from './schoolOverview.fixture';
 
 const run = (facts: SchoolFacts, options = {}) => triage(indexSchool(facts), options);
@@ -132,10 +126,6 @@ describe('triage', () => {
     expect(run(facts, { capacity: 4 }).items.some((i) => i.kind === 'mentor_over_capacity')).toBe(
       false,
     );
-  });
-
-  it('warns of a lapsing consent in the same window as the bases', () => {
-    expect(CONSENT_EXPIRY_WARNING_DAYS).toBe(EXPIRY_WARNING_DAYS);
   });
 });
 

@@ -6,7 +6,7 @@ import { appDataContext } from '@/data/context';
 import { approvePair } from '@/data/repos/pairs';
 import { addTask, createPlan } from '@/data/repos/plans';
 import { localIsoDate } from '@/domain/dates';
-import { addDays } from '@/domain/reminders';
+import { addDays } from '@/domain/dates';
 import { NOTIFICATIONS_STORAGE_KEY } from '@/stores/preferences';
 import { aPairWithPeople } from '../../data/context';
 import { mountApp } from '../mountApp';
