@@ -10,6 +10,7 @@
 // a row has a shadow exactly while it has pending entries and the server has a version of it.
 import { SYNC_REGISTRY } from '@/domain/syncRegistry';
 import type { SyncedRow, SyncedTable } from '@/domain/types';
+import { tombstoneOf } from '@/domain/tombstone';
 import type { AppDatabase, ServerRow } from './db';
 import { newId, nowIso } from './ids';
 import { requestPersistentStorage } from './persistence';
@@ -239,9 +240,11 @@ function mergedPatch(
 
 /**
  * Soft-deletes a row (a tombstone other devices will receive) and records the delete. A row
- * whose insert was never sent is simply forgotten with its entries: the server never hears
- * of it (unless a later entry, such as a child's insert, still names it). Returns false when
- * there was nothing to delete (no such row, or already a tombstone, maybe the server's).
+ * whose insert was never sent is forgotten with its entries: the server never hears of it
+ * (unless a later entry, such as a child's insert, still names it). Its content is erased but
+ * a local tombstone stays, so that restoring an older backup (device-only mode, where nothing
+ * is ever sent) does not bring the deleted row back: the newer tombstone wins the merge.
+ * Returns false when there was nothing to delete (no such row, or already a tombstone).
  */
 export async function deleteRow(db: AppDatabase, table: SyncedTable, id: string): Promise<boolean> {
   const current = await db.syncedTable(table).get(id);
@@ -254,7 +257,7 @@ export async function deleteRow(db: AppDatabase, table: SyncedTable, id: string)
     (await mayForgetInsert(db, table, first.seq as number, id))
   ) {
     await db.outbox.bulkDelete(entries.map((e) => e.seq as number));
-    await db.syncedTable(table).delete(id);
+    await db.syncedTable(table).put(tombstoneOf(current, nowIso()));
     return true;
   }
   await keepShadow(db, table, entries, current);

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeviceBackup, previewRestore, restoreDeviceBackup } from '@/data/backup';
 import type { DataContext } from '@/data/context';
-import { logMeeting } from '@/data/repos/meetings';
+import { deleteMeeting, logMeeting } from '@/data/repos/meetings';
 import { addParticipant, updateParticipant } from '@/data/repos/participants';
 import { BACKUP_TABLES, readBackup, type DeviceBackup } from '@/domain/backup';
 import { aMeeting, aPair, aParticipant } from '../../factories/rows';
@@ -199,5 +199,22 @@ describe('device-only backup and restore', () => {
     await device.db.participants.update(mentee.id, { deleted_at: new Date().toISOString() });
     await restoreDeviceBackup(device, copy);
     expect((await device.db.participants.get(mentee.id))?.deleted_at).not.toBeNull();
+  });
+
+  it('an older copy does not bring back a row deleted before it was ever sent', async () => {
+    const device = await aDevice();
+    const { pair } = await aPairWithPeople(device);
+    const meeting = await logMeeting(
+      device,
+      pair.id,
+      { type: 'regular', held_on: '2026-11-20', duration_min: 40, format: 'in_person' },
+      '2026-11-25',
+    );
+    const copy = await readOk((await createDeviceBackup(device, '1')).text);
+    await tick();
+    await deleteMeeting(device, meeting.id);
+    await restoreDeviceBackup(device, copy);
+    const live = (await device.db.meetings.toArray()).filter((m) => m.deleted_at === null);
+    expect(live.map((m) => m.id)).not.toContain(meeting.id);
   });
 });
