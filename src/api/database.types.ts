@@ -164,6 +164,73 @@ export type Database = {
           },
         ];
       };
+      intakes: {
+        Row: {
+          capacity: number | null;
+          created_at: string;
+          created_by: string | null;
+          deleted_at: string | null;
+          forms: string[];
+          id: string;
+          interests: string | null;
+          offers: string | null;
+          participant_id: string;
+          preferred_mentor_ids: string[];
+          request: string | null;
+          role: string;
+          school_id: string;
+          updated_at: string;
+          version: number;
+        };
+        Insert: {
+          capacity?: number | null;
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          forms?: string[];
+          id?: string;
+          interests?: string | null;
+          offers?: string | null;
+          participant_id: string;
+          preferred_mentor_ids?: string[];
+          request?: string | null;
+          role: string;
+          school_id: string;
+          updated_at?: string;
+          version?: number;
+        };
+        Update: {
+          capacity?: number | null;
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          forms?: string[];
+          id?: string;
+          interests?: string | null;
+          offers?: string | null;
+          participant_id?: string;
+          preferred_mentor_ids?: string[];
+          request?: string | null;
+          role?: string;
+          school_id?: string;
+          updated_at?: string;
+          version?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'intakes_participant_fk';
+            columns: ['participant_id', 'school_id'];
+            referencedRelation: 'participants';
+            referencedColumns: ['id', 'school_id'];
+          },
+          {
+            foreignKeyName: 'intakes_school_id_fkey';
+            columns: ['school_id'];
+            referencedRelation: 'schools';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       invite_attempts: {
         Row: {
           attempted_at: string;
@@ -253,6 +320,55 @@ export type Database = {
           },
           {
             foreignKeyName: 'invites_school_id_fkey';
+            columns: ['school_id'];
+            referencedRelation: 'schools';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      kpi_values: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          deleted_at: string | null;
+          id: string;
+          indicator: string;
+          kind: string;
+          school_id: string;
+          updated_at: string;
+          value: number;
+          version: number;
+          year: number;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          indicator: string;
+          kind: string;
+          school_id: string;
+          updated_at?: string;
+          value: number;
+          version?: number;
+          year: number;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          indicator?: string;
+          kind?: string;
+          school_id?: string;
+          updated_at?: string;
+          value?: number;
+          version?: number;
+          year?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'kpi_values_school_id_fkey';
             columns: ['school_id'];
             referencedRelation: 'schools';
             referencedColumns: ['id'];
@@ -378,6 +494,7 @@ export type Database = {
       meetings: {
         Row: {
           agreements: string | null;
+          attendee_ids: string[] | null;
           created_at: string;
           created_by: string | null;
           deleted_at: string | null;
@@ -396,6 +513,7 @@ export type Database = {
         };
         Insert: {
           agreements?: string | null;
+          attendee_ids?: string[] | null;
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
@@ -414,6 +532,7 @@ export type Database = {
         };
         Update: {
           agreements?: string | null;
+          attendee_ids?: string[] | null;
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
@@ -569,6 +688,7 @@ export type Database = {
       };
       mentor_trainings: {
         Row: {
+          certificate_number: string | null;
           completed_on: string | null;
           created_at: string;
           created_by: string | null;
@@ -578,11 +698,13 @@ export type Database = {
           participant_id: string;
           provider: string | null;
           school_id: string;
+          started_on: string | null;
           title: string;
           updated_at: string;
           version: number;
         };
         Insert: {
+          certificate_number?: string | null;
           completed_on?: string | null;
           created_at?: string;
           created_by?: string | null;
@@ -592,11 +714,13 @@ export type Database = {
           participant_id: string;
           provider?: string | null;
           school_id: string;
+          started_on?: string | null;
           title: string;
           updated_at?: string;
           version?: number;
         };
         Update: {
+          certificate_number?: string | null;
           completed_on?: string | null;
           created_at?: string;
           created_by?: string | null;
@@ -606,6 +730,7 @@ export type Database = {
           participant_id?: string;
           provider?: string | null;
           school_id?: string;
+          started_on?: string | null;
           title?: string;
           updated_at?: string;
           version?: number;
@@ -853,6 +978,7 @@ export type Database = {
       participants: {
         Row: {
           archived_on: string | null;
+          birth_date: string | null;
           birth_year: number | null;
           class_label: string | null;
           consent_covered_until: string | null;
@@ -863,12 +989,14 @@ export type Database = {
           full_name: string;
           id: string;
           interests: string | null;
+          is_manager: boolean;
           is_mentee: boolean;
           is_mentor: boolean;
           is_minor: boolean;
           kind: string;
           phone: string | null;
           position: string | null;
+          qualification_category: string | null;
           school_id: string;
           subject: string | null;
           teaching_experience_years: number | null;
@@ -879,6 +1007,7 @@ export type Database = {
         };
         Insert: {
           archived_on?: string | null;
+          birth_date?: string | null;
           birth_year?: number | null;
           class_label?: string | null;
           consent_covered_until?: string | null;
@@ -889,12 +1018,14 @@ export type Database = {
           full_name: string;
           id?: string;
           interests?: string | null;
+          is_manager?: boolean;
           is_mentee?: boolean;
           is_mentor?: boolean;
           is_minor?: boolean;
           kind: string;
           phone?: string | null;
           position?: string | null;
+          qualification_category?: string | null;
           school_id: string;
           subject?: string | null;
           teaching_experience_years?: number | null;
@@ -905,6 +1036,7 @@ export type Database = {
         };
         Update: {
           archived_on?: string | null;
+          birth_date?: string | null;
           birth_year?: number | null;
           class_label?: string | null;
           consent_covered_until?: string | null;
@@ -915,12 +1047,14 @@ export type Database = {
           full_name?: string;
           id?: string;
           interests?: string | null;
+          is_manager?: boolean;
           is_mentee?: boolean;
           is_mentor?: boolean;
           is_minor?: boolean;
           kind?: string;
           phone?: string | null;
           position?: string | null;
+          qualification_category?: string | null;
           school_id?: string;
           subject?: string | null;
           teaching_experience_years?: number | null;
@@ -1081,6 +1215,7 @@ export type Database = {
       programmes: {
         Row: {
           academic_year: string;
+          closed_on: string | null;
           created_at: string;
           created_by: string | null;
           current_stage: number;
@@ -1096,6 +1231,7 @@ export type Database = {
         };
         Insert: {
           academic_year: string;
+          closed_on?: string | null;
           created_at?: string;
           created_by?: string | null;
           current_stage?: number;
@@ -1111,6 +1247,7 @@ export type Database = {
         };
         Update: {
           academic_year?: string;
+          closed_on?: string | null;
           created_at?: string;
           created_by?: string | null;
           current_stage?: number;
@@ -1272,11 +1409,13 @@ export type Database = {
           done_on: string | null;
           due_on: string | null;
           id: string;
+          note: string | null;
           position: number;
           programme_id: string;
           responsible: string | null;
           school_id: string;
           stage: number;
+          status: string;
           title: string;
           updated_at: string;
           version: number;
@@ -1288,11 +1427,13 @@ export type Database = {
           done_on?: string | null;
           due_on?: string | null;
           id?: string;
+          note?: string | null;
           position?: number;
           programme_id: string;
           responsible?: string | null;
           school_id: string;
           stage: number;
+          status?: string;
           title: string;
           updated_at?: string;
           version?: number;
@@ -1304,11 +1445,13 @@ export type Database = {
           done_on?: string | null;
           due_on?: string | null;
           id?: string;
+          note?: string | null;
           position?: number;
           programme_id?: string;
           responsible?: string | null;
           school_id?: string;
           stage?: number;
+          status?: string;
           title?: string;
           updated_at?: string;
           version?: number;
@@ -1328,6 +1471,55 @@ export type Database = {
           },
         ];
       };
+      school_documents: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          dated_on: string | null;
+          deleted_at: string | null;
+          id: string;
+          kind: string;
+          note: string | null;
+          number: string | null;
+          school_id: string;
+          updated_at: string;
+          version: number;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          dated_on?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          kind: string;
+          note?: string | null;
+          number?: string | null;
+          school_id: string;
+          updated_at?: string;
+          version?: number;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          dated_on?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          kind?: string;
+          note?: string | null;
+          number?: string | null;
+          school_id?: string;
+          updated_at?: string;
+          version?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'school_documents_school_id_fkey';
+            columns: ['school_id'];
+            referencedRelation: 'schools';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       schools: {
         Row: {
           address: string | null;
@@ -1338,6 +1530,7 @@ export type Database = {
           municipality_id: string;
           name: string;
           short_name: string | null;
+          training_valid_years: number;
           updated_at: string;
           version: number;
         };
@@ -1350,6 +1543,7 @@ export type Database = {
           municipality_id: string;
           name: string;
           short_name?: string | null;
+          training_valid_years?: number;
           updated_at?: string;
           version?: number;
         };
@@ -1362,6 +1556,7 @@ export type Database = {
           municipality_id?: string;
           name?: string;
           short_name?: string | null;
+          training_valid_years?: number;
           updated_at?: string;
           version?: number;
         };
@@ -1521,6 +1716,14 @@ export type Database = {
         }[];
       };
       redeem_invite: { Args: { code: string }; Returns: Json };
+      school_kpis: {
+        Args: { p_from: string; p_school_id: string; p_to: string };
+        Returns: {
+          denominator: number;
+          indicator: string;
+          numerator: number;
+        }[];
+      };
       sync_pull: { Args: { p_cursors?: Json; p_limit?: number }; Returns: Json };
       sync_push: { Args: { p_device_id: string; p_mutations: Json }; Returns: Json };
     };

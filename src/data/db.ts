@@ -16,6 +16,12 @@ import type {
   PlanTask,
   SyncedTable,
   TriageSnooze,
+  Programme,
+  RoadmapTask,
+  MentorTraining,
+  Intake,
+  SchoolDocument,
+  KpiValue,
 } from '@/domain/types';
 import { newId } from './ids';
 import type { OutboxEntry } from './outbox';
@@ -85,6 +91,12 @@ export class AppDatabase extends Dexie {
   meeting_confirmations!: Table<MeetingConfirmation, string>;
   participant_sensitive!: Table<ParticipantSensitive, string>;
   triage_snoozes!: Table<TriageSnooze, string>;
+  programmes!: Table<Programme, string>;
+  roadmap_tasks!: Table<RoadmapTask, string>;
+  mentor_trainings!: Table<MentorTraining, string>;
+  intakes!: Table<Intake, string>;
+  school_documents!: Table<SchoolDocument, string>;
+  kpi_values!: Table<KpiValue, string>;
   outbox!: Table<OutboxEntry, number>;
   drafts!: Table<DraftEntry, string>;
   meta!: Table<MetaEntry, string>;
@@ -162,6 +174,17 @@ export class AppDatabase extends Dexie {
     this.version(4).stores({
       triage_snoozes: 'id, school_id, version, item_key',
       meetings: 'id, [pair_id+held_on], version, [pair_id+type+held_on], [type+held_on], held_on',
+    });
+    // v5: the programme year's intake questionnaires (one per person and role), the school's
+    // adopted documents (the KPI table's yes/no rows) and the KPI values it sets (targets,
+    // counts the app cannot make). meetings gain a deleted_at index: it holds the tombstones
+    // only (a null key is not indexed), which the analytical report's counts subtract.
+    this.version(5).stores({
+      meetings:
+        'id, [pair_id+held_on], version, [pair_id+type+held_on], [type+held_on], held_on, deleted_at',
+      intakes: 'id, participant_id, version',
+      school_documents: 'id, school_id, version',
+      kpi_values: 'id, school_id, version',
     });
   }
 

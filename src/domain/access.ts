@@ -124,6 +124,20 @@ export const ACCESS = {
   producePaperwork: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
   // Matching mentees without a pair to mentors with free places (creates draft pairs).
   matchPairs: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // The school roll (контингент) imported from the school's spreadsheet, and undone.
+  importRoll: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // The programme year: its dates, its roadmap's tasks, closing it into the next year.
+  manageProgrammeYear: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // Intake questionnaires: the person fills her own; staff enter anyone's (from paper).
+  fillIntake: { mentor: 'self', mentee: 'self' },
+  enterIntake: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // A teacher's or manager's courses (36 h+ and valid count in the KPIs), and staff records.
+  recordTraining: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // The municipal KPI table: read it, set the school's targets and the counts the app cannot
+  // make, and record the school's adopted documents (its yes/no rows).
+  viewKpis: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  setKpiValues: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  recordSchoolDocument: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
   // Meetings and the mentor's private note (mentors of the pair write; others read).
   logMeeting: { mentor: 'pairMentor', 'device-only': 'any' },
   editMeeting: { mentor: 'pairMentor', 'device-only': 'any' },
@@ -165,6 +179,8 @@ export const SERVER_ALSO_ACCEPTS: Partial<Record<Action, readonly Actor[]>> = {
   logMeeting: ['school_admin', 'curator'],
   // Staff edit the whole card (editParticipant), contacts included.
   editOwnContacts: ['school_admin', 'curator'],
+  // intakes_insert lets staff write anyone's intake: that is enterIntake (from paper).
+  fillIntake: ['school_admin', 'curator'],
 };
 
 export interface AccessContext {

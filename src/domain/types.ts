@@ -53,6 +53,12 @@ export interface Participant extends SyncedRow {
   consent_covered_until?: IsoDate | 'infinity' | null;
   /** The day the person left the programme (archived by staff); null while she takes part. */
   archived_on?: IsoDate | null;
+  /** Full birth date when the roll gives one (birth_year then holds its year). */
+  birth_date?: IsoDate | null;
+  /** A manager (руководящий работник: director, deputy), told apart from teachers in KPIs. */
+  is_manager?: boolean;
+  /** Квалификационная категория as the school writes it («высшая», «первая», …). */
+  qualification_category?: string | null;
 }
 
 /**
@@ -158,6 +164,11 @@ export interface Meeting extends SyncedRow {
    * pair's behalf, not by a mentor of the pair.
    */
   entered_by_staff?: boolean;
+  /**
+   * A group meeting's attendance: the mentee members who came (participant ids). null: not
+   * recorded (a one-to-one meeting, or an older row) — everyone counts as present.
+   */
+  attendee_ids?: Uuid[] | null;
 }
 
 /**
@@ -217,6 +228,107 @@ export interface TriageSnooze extends SyncedRow {
   item_key: string;
   snoozed_until: IsoDate;
   reason: string;
+}
+
+/** A programme year (программа наставничества на учебный год) with its dates. */
+export interface Programme extends SyncedRow {
+  /** `2026/2027`. */
+  academic_year: string;
+  title: string;
+  forms: MentoringForm[];
+  /** The roadmap stage the school is at (1..7), set by the curator. */
+  current_stage: number;
+  starts_on: IsoDate | null;
+  ends_on: IsoDate | null;
+  /** The day the year was closed (its unfinished pairs carried into the next); null: open. */
+  closed_on?: IsoDate | null;
+}
+
+export const ROADMAP_TASK_STATUSES = ['planned', 'in_progress', 'done', 'skipped'] as const;
+export type RoadmapTaskStatus = (typeof ROADMAP_TASK_STATUSES)[number];
+
+/** A task of the programme year's roadmap (дорожная карта), in one of its seven stages. */
+export interface RoadmapTask extends SyncedRow {
+  programme_id: Uuid;
+  stage: number;
+  position: number;
+  title: string;
+  due_on: IsoDate | null;
+  done_on: IsoDate | null;
+  responsible: string | null;
+  status?: RoadmapTaskStatus;
+  /** A note, or a link to the document the task produced (≤ 2000). */
+  note?: string | null;
+}
+
+/** A course a teacher or manager took (курсовая подготовка); 36 h+ and valid counts in KPIs. */
+export interface MentorTraining extends SyncedRow {
+  participant_id: Uuid;
+  title: string;
+  provider: string | null;
+  hours: number;
+  started_on?: IsoDate | null;
+  completed_on: IsoDate | null;
+  certificate_number?: string | null;
+}
+
+/**
+ * A person's intake questionnaire (анкета): the mentor's «Чем я могу быть полезен как
+ * наставник?» (offers, capacity, forms) or the mentee's request, interests, preferred forms
+ * and, after the group meeting, her chosen mentors in order of preference. One live row per
+ * participant and role; read and written by the person herself and by staff, nobody else.
+ */
+export interface Intake extends SyncedRow {
+  participant_id: Uuid;
+  role: 'mentor' | 'mentee';
+  /** Mentor: what she can help with (≤ 2000). */
+  offers: string | null;
+  /** Mentor: how many mentees she can take (1..30); null: not said. */
+  capacity: number | null;
+  /** The forms of mentoring she prefers (MENTORING_FORMS values). */
+  forms: MentoringForm[];
+  /** Mentee: her own request, in her words (≤ 2000). */
+  request: string | null;
+  /** Interests, hobbies, subjects (≤ 2000). */
+  interests: string | null;
+  /** Mentee: the mentors she chose after the group meeting, most wanted first (participant ids). */
+  preferred_mentor_ids: Uuid[];
+}
+
+export const SCHOOL_DOCUMENT_KINDS = [
+  'regulation', // Положение о наставничестве
+  'programme', // Программа целевой модели наставничества
+  'monitoring_indicators', // Показатели мониторинга
+  'implementation_order', // Приказ о внедрении (с указанием куратора)
+  'roadmap', // Дорожная карта
+  'curator_order', // Приказ о назначении куратора
+  'mentors_order', // Приказ о закреплении наставников
+] as const;
+export type SchoolDocumentKind = (typeof SCHOOL_DOCUMENT_KINDS)[number];
+
+/** A school document adopted (the KPI table's yes/no rows): its number, date and a link. */
+export interface SchoolDocument extends SyncedRow {
+  kind: SchoolDocumentKind;
+  number: string | null;
+  dated_on: IsoDate | null;
+  /** A title or a link to the published document (≤ 2000). */
+  note: string | null;
+}
+
+export const KPI_VALUE_KINDS = ['target', 'numerator', 'denominator'] as const;
+export type KpiValueKind = (typeof KPI_VALUE_KINDS)[number];
+
+/**
+ * A KPI value the school sets: a yearly target for an indicator (the seed's 2020–2024 values
+ * are the default), or a numerator/denominator the app cannot count (e.g. preschool children,
+ * enterprises). One live row per (indicator, year, kind).
+ */
+export interface KpiValue extends SyncedRow {
+  /** An indicator key of domain/kpi.ts. */
+  indicator: string;
+  year: number;
+  kind: KpiValueKind;
+  value: number;
 }
 
 /**

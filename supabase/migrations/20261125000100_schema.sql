@@ -10,9 +10,11 @@
 --   supabase/schemas/200_participants.sql
 --   supabase/schemas/210_memberships.sql
 --   supabase/schemas/220_participant_sensitive.sql
+--   supabase/schemas/225_intakes.sql
 --   supabase/schemas/230_consents.sql
 --   supabase/schemas/240_programmes.sql
 --   supabase/schemas/250_roadmap_tasks.sql
+--   supabase/schemas/260_school_documents.sql
 --   supabase/schemas/300_pairs.sql
 --   supabase/schemas/310_pair_members.sql
 --   supabase/schemas/320_mentor_change_requests.sql
@@ -30,7 +32,9 @@
 --   supabase/schemas/800_invites.sql
 --   supabase/schemas/805_invite_attempts.sql
 --   supabase/schemas/810_municipality_kpis.sql
+--   supabase/schemas/815_kpi_values.sql
 --   supabase/schemas/820_builtin_questionnaires.sql
+--   supabase/schemas/830_school_kpis.sql
 --   supabase/schemas/900_sync_conflicts.sql
 --   supabase/schemas/910_sync_mutation_log.sql
 --   supabase/schemas/920_sync_registry.sql
@@ -428,6 +432,9 @@ grant execute on function private.caller_needs_consent() to authenticated;
 --   questionnaire_responses read: S + self; write: S + self
 --   mentor_trainings   read: S + self; write: S (the 36-hour KPI counts them)
 --   triage_snoozes     read/write: S only
+--   intakes            read/insert/update: S + the person herself (her own анкета); nobody
+--                      else, not her mentor or mentee
+--   school_documents, kpi_values read/write: S only
 --   municipalities     read: members of its schools and its coordinators
 --   coordinators       read: own rows.   invites, invite_attempts: no API access at all
 
@@ -654,7 +661,7 @@ grant select on public.municipalities to authenticated;
 -- ==================== supabase/schemas/110_schools.sql ===================================
 
 -- Owns: public.schools. Synced; its sync scope is its own id (private.stamp_school_row).
--- Read: members; update (name, short_name, address): school_admin.
+-- Read: members; update (name, short_name, address, training_valid_years): school_admin.
 
 create table public.schools (
   id uuid primary key default gen_random_uuid(),
@@ -663,6 +670,9 @@ create table public.schools (
     constraint schools_name_length check (length(name) <= 1000),
   short_name text constraint schools_short_name_length check (length(short_name) <= 500),
   address text constraint schools_address_length check (length(address) <= 1000),
+  -- How many years a course (mentor_trainings) counts as current in the KPIs.
+  training_valid_years integer not null default 3
+    constraint schools_training_valid_years_range check (training_valid_years between 1 and 10),
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),
@@ -681,7 +691,7 @@ create trigger zz_sync_stamp before insert or update on public.schools
 alter table public.schools enable row level security;
 revoke all on public.schools from public, anon, authenticated;
 grant all on public.schools to service_role;
-grant select, update (name, short_name, address) on public.schools to authenticated;
+grant select, update (name, short_name, address, training_valid_years) on public.schools to authenticated;
 
 create policy schools_select on public.schools for select to authenticated
   using (id in (select private.my_school_ids()));
@@ -757,6 +767,10 @@ create table public.participants (
   full_name text not null constraint participants_full_name_length check (length(full_name) <= 500),
   class_label text constraint participants_class_label_length check (length(class_label) <= 500),
   birth_year integer constraint participants_birth_year_range check (birth_year between 1900 and 2100),
+  -- The full date when the roll gives one; birth_year then holds its year
+  -- (participants_birth_date_year).
+  birth_date date constraint participants_birth_date_range
+    check (birth_date between date '1900-01-01' and current_date),
   -- Stored, not derived from birth_year: the consent rule needs a yes/no the curator
   -- confirms, and a birth year alone cannot say whether a 17/18-year-old is a minor today.
   is_minor boolean not null default false,
@@ -765,11 +779,16 @@ create table public.participants (
     constraint participants_teaching_experience_range check (teaching_experience_years between 0 and 70),
   workplace text constraint participants_workplace_length check (length(workplace) <= 500),
   position text constraint participants_position_length check (length(position) <= 500),
+  -- Квалификационная категория as the school writes it («высшая», «первая», …).
+  qualification_category text
+    constraint participants_qualification_category_length check (length(qualification_category) <= 500),
   interests text constraint participants_interests_length check (length(interests) <= 2000),
   phone text constraint participants_phone_length check (length(phone) <= 500),
   email text constraint participants_email_length check (length(email) <= 500),
   is_mentor boolean not null default false,
   is_mentee boolean not null default false,
+  -- A manager (руководящий работник: director, deputy), told apart from teachers in KPIs.
+  is_manager boolean not null default false,
   user_id uuid references auth.users (id) on delete set null,
   -- SERVER-OWNED (triggers here and in 230_consents.sql): the last day covered by a valid
   -- consent (the rule of private.has_valid_consent); null = not covered, 'infinity' = no end date. Mentors and
@@ -785,14 +804,16 @@ create table public.participants (
   created_by uuid default auth.uid(),
   constraint participants_id_school_unique unique (id, school_id),
   constraint participants_full_name_not_blank check (deleted_at is not null or btrim(full_name) <> ''),
-  constraint participants_minor_is_student check (not is_minor or kind in ('student', 'other'))
+  constraint participants_minor_is_student check (not is_minor or kind in ('student', 'other')),
+  constraint participants_birth_date_year
+    check (birth_date is null or birth_year is null or extract(year from birth_date)::integer = birth_year)
 );
 create index participants_user_id_idx on public.participants (user_id);
 -- A deleted person keeps id, school, kind and flags; name, contacts and notes go.
 create trigger zy_scrub_tombstone before insert or update on public.participants
   for each row when (new.deleted_at is not null)
-  execute function private.scrub_tombstone('full_name', 'class_label', 'birth_year', 'subject',
-    'teaching_experience_years', 'workplace', 'position', 'interests', 'phone', 'email');
+  execute function private.scrub_tombstone('full_name', 'class_label', 'birth_year', 'birth_date', 'subject',
+    'teaching_experience_years', 'workplace', 'position', 'qualification_category', 'interests', 'phone', 'email');
 
 -- consent_covered_until is recomputed on every write of the participant (is_minor may change).
 create function private.keep_consent_covered_until()
@@ -858,7 +879,8 @@ create policy participants_update on public.participants for update to authentic
   with check (school_id in (select private.my_staff_school_ids())
               or id in (select private.my_mentor_participant_ids()));
 
--- Outside the staff, an update of a card may change its phone and e-mail only.
+-- Outside the staff, an update of a card may change its phone and e-mail only (never the
+-- staff record: birth_date, is_manager, qualification_category, position, …).
 create function private.guard_participant_self_update()
 returns trigger
 language plpgsql
@@ -1018,6 +1040,106 @@ create policy participant_sensitive_insert on public.participant_sensitive for i
 create policy participant_sensitive_update on public.participant_sensitive for update to authenticated
   using (school_id in (select private.my_staff_school_ids()))
   with check (school_id in (select private.my_staff_school_ids()));
+
+-- ==================== supabase/schemas/225_intakes.sql ===================================
+
+-- Owns: public.intakes (a person's intake questionnaire, анкета: the mentor's offers,
+-- capacity and forms, the mentee's request, interests, forms and chosen mentors) and the
+-- rule that the chosen mentors are people of the same school
+-- (intakes_preferred_outside_school). One live row per participant and role
+-- (intakes_one_per_role). Read/insert/update (delete = tombstone): staff of the school and
+-- the person herself; nobody else reads a row (not her mentor, not her mentee).
+
+create table public.intakes (
+  id uuid primary key default gen_random_uuid(),
+  school_id uuid not null references public.schools (id),
+  participant_id uuid not null,
+  role text not null constraint intakes_role_valid check (role in ('mentor', 'mentee')),
+  -- Mentor: «Чем я могу быть полезен как наставник?».
+  offers text constraint intakes_offers_length check (length(offers) <= 2000),
+  -- Mentor: how many mentees she can take; null: not said.
+  capacity integer constraint intakes_capacity_range check (capacity between 1 and 30),
+  forms text[] not null default '{}' constraint intakes_forms_valid
+    check (forms <@ array['uchenik_uchenik', 'uchitel_uchitel', 'uchitel_uchenik', 'student_uchenik',
+                          'rabotodatel_uchenik', 'rabotodatel_student']::text[]),
+  -- Mentee: her own request, in her words.
+  request text constraint intakes_request_length check (length(request) <= 2000),
+  interests text constraint intakes_interests_length check (length(interests) <= 2000),
+  -- Mentee: the mentors she chose after the group meeting, most wanted first (participant
+  -- ids of the same school: private.check_intake_preferred_mentors).
+  preferred_mentor_ids uuid[] not null default '{}',
+  version bigint not null default 0,
+  deleted_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  created_by uuid default auth.uid(),
+  constraint intakes_participant_fk foreign key (participant_id, school_id)
+    references public.participants (id, school_id)
+);
+create index intakes_participant_fk_idx on public.intakes (participant_id, school_id);
+create unique index intakes_one_per_role on public.intakes (participant_id, role) where deleted_at is null;
+-- A tombstone keeps who and which role; what she wrote and chose goes.
+create trigger zy_scrub_tombstone before insert or update on public.intakes
+  for each row when (new.deleted_at is not null)
+  execute function private.scrub_tombstone('offers', 'capacity', 'forms', 'request', 'interests',
+    'preferred_mentor_ids');
+
+-- intakes_preferred_outside_school: every chosen mentor is a participant of the intake's
+-- school; checked when the list is set or changed.
+create function private.check_intake_preferred_mentors()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_outsider text;
+begin
+  if new.deleted_at is not null
+     or (tg_op = 'UPDATE' and new.preferred_mentor_ids is not distinct from old.preferred_mentor_ids) then
+    return new;
+  end if;
+  select coalesce(a.id::text, 'null') into v_outsider
+  from unnest(new.preferred_mentor_ids) as a (id)
+  where a.id is null
+     or not exists (select 1 from public.participants p where p.id = a.id and p.school_id = new.school_id)
+  limit 1;
+  if found then
+    raise exception using errcode = '23514', message = 'intakes_preferred_outside_school',
+      constraint = 'intakes_preferred_outside_school', column = 'preferred_mentor_ids', detail = v_outsider;
+  end if;
+  return new;
+end;
+$$;
+
+create trigger check_intake_preferred_mentors before insert or update on public.intakes
+  for each row execute function private.check_intake_preferred_mentors();
+
+revoke all on function private.check_intake_preferred_mentors() from public, anon, authenticated;
+
+-- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
+create trigger aa_consent_required before insert or update on public.intakes
+  for each statement execute function private.require_consent();
+create trigger zz_sync_stamp before insert or update on public.intakes
+  for each row execute function private.stamp_synced_row();
+create index intakes_school_version_idx on public.intakes (school_id, version);
+
+alter table public.intakes enable row level security;
+revoke all on public.intakes from public, anon, authenticated;
+grant all on public.intakes to service_role;
+grant select, insert, update on public.intakes to authenticated;
+
+create policy intakes_select on public.intakes for select to authenticated
+  using (school_id in (select private.my_staff_school_ids())
+         or participant_id in (select private.my_participant_ids()));
+create policy intakes_insert on public.intakes for insert to authenticated
+  with check (school_id in (select private.my_staff_school_ids())
+              or participant_id in (select private.my_participant_ids()));
+create policy intakes_update on public.intakes for update to authenticated
+  using (school_id in (select private.my_staff_school_ids())
+         or participant_id in (select private.my_participant_ids()))
+  with check (school_id in (select private.my_staff_school_ids())
+              or participant_id in (select private.my_participant_ids()));
 
 -- ==================== supabase/schemas/230_consents.sql ==================================
 
@@ -1209,6 +1331,8 @@ create table public.programmes (
   current_stage integer not null default 1 constraint programmes_stage_range check (current_stage between 1 and 7),
   starts_on date,
   ends_on date,
+  -- The day the year was closed (its unfinished pairs carried into the next); null: open.
+  closed_on date,
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),
@@ -1258,6 +1382,10 @@ create table public.roadmap_tasks (
   due_on date,
   done_on date,
   responsible text constraint roadmap_tasks_responsible_length check (length(responsible) <= 500),
+  status text not null default 'planned' constraint roadmap_tasks_status_valid
+    check (status in ('planned', 'in_progress', 'done', 'skipped')),
+  -- A note, or a link to the document the task produced.
+  note text constraint roadmap_tasks_note_length check (length(note) <= 2000),
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),
@@ -1270,7 +1398,7 @@ create table public.roadmap_tasks (
 create index roadmap_tasks_programme_fk_idx on public.roadmap_tasks (programme_id, school_id);
 create trigger zy_scrub_tombstone before insert or update on public.roadmap_tasks
   for each row when (new.deleted_at is not null)
-  execute function private.scrub_tombstone('title', 'responsible');
+  execute function private.scrub_tombstone('title', 'responsible', 'note');
 
 -- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
 create trigger aa_consent_required before insert or update on public.roadmap_tasks
@@ -1289,6 +1417,52 @@ create policy roadmap_tasks_select on public.roadmap_tasks for select to authent
 create policy roadmap_tasks_insert on public.roadmap_tasks for insert to authenticated
   with check (school_id in (select private.my_staff_school_ids()));
 create policy roadmap_tasks_update on public.roadmap_tasks for update to authenticated
+  using (school_id in (select private.my_staff_school_ids()))
+  with check (school_id in (select private.my_staff_school_ids()));
+
+-- ==================== supabase/schemas/260_school_documents.sql ==========================
+
+-- Owns: public.school_documents (the documents a school adopted for the target model: its
+-- regulation, programme, orders, roadmap; the KPI table's yes/no rows), with number, date
+-- and a note or link. Staff only: read, insert, update (delete = tombstone); nobody else.
+
+create table public.school_documents (
+  id uuid primary key default gen_random_uuid(),
+  school_id uuid not null references public.schools (id),
+  kind text not null constraint school_documents_kind_valid
+    check (kind in ('regulation', 'programme', 'monitoring_indicators', 'implementation_order', 'roadmap',
+                    'curator_order', 'mentors_order')),
+  number text constraint school_documents_number_length check (length(number) <= 200),
+  dated_on date,
+  -- A title or a link to the published document.
+  note text constraint school_documents_note_length check (length(note) <= 2000),
+  version bigint not null default 0,
+  deleted_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  created_by uuid default auth.uid()
+);
+create trigger zy_scrub_tombstone before insert or update on public.school_documents
+  for each row when (new.deleted_at is not null)
+  execute function private.scrub_tombstone('number', 'note');
+
+-- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
+create trigger aa_consent_required before insert or update on public.school_documents
+  for each statement execute function private.require_consent();
+create trigger zz_sync_stamp before insert or update on public.school_documents
+  for each row execute function private.stamp_synced_row();
+create index school_documents_school_version_idx on public.school_documents (school_id, version);
+
+alter table public.school_documents enable row level security;
+revoke all on public.school_documents from public, anon, authenticated;
+grant all on public.school_documents to service_role;
+grant select, insert, update on public.school_documents to authenticated;
+
+create policy school_documents_select on public.school_documents for select to authenticated
+  using (school_id in (select private.my_staff_school_ids()));
+create policy school_documents_insert on public.school_documents for insert to authenticated
+  with check (school_id in (select private.my_staff_school_ids()));
+create policy school_documents_update on public.school_documents for update to authenticated
   using (school_id in (select private.my_staff_school_ids()))
   with check (school_id in (select private.my_staff_school_ids()));
 
@@ -2106,8 +2280,9 @@ create policy plan_tasks_update on public.plan_tasks for update to authenticated
 
 -- ==================== supabase/schemas/600_meetings.sql ==================================
 
--- Owns: public.meetings, its server-owned entered_by_staff and the rule that held_on is a
--- sane date (meetings_date_out_of_range). Read: staff and pair members; insert/update:
+-- Owns: public.meetings, its server-owned entered_by_staff and the rules that held_on is a
+-- sane date (meetings_date_out_of_range) and that attendees are mentees of the pair
+-- (meetings_attendee_not_member). Read: staff and pair members; insert/update:
 -- mentors of the pair (every meeting of it); staff insert meetings of their school's pairs
 -- from a paper log (entered_by_staff) and update only those.
 
@@ -2127,6 +2302,9 @@ create table public.meetings (
   -- SERVER-OWNED (private.keep_meeting_entered_by_staff): entered by staff from the pair's
   -- paper log, not by a mentor of the pair. Set on insert, kept on every update.
   entered_by_staff boolean not null default false,
+  -- A group meeting's attendance: the mentee members of the pair who came (participant ids;
+  -- private.check_meeting_attendees). null: not recorded, everyone counts as present.
+  attendee_ids uuid[],
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),
@@ -2200,8 +2378,43 @@ $$;
 create trigger check_meeting_date before insert or update on public.meetings
   for each row execute function private.check_meeting_date();
 
+-- meetings_attendee_not_member: every id of attendee_ids is a live mentee member of the
+-- meeting's pair; checked when attendee_ids is set or changed (a mentee who leaves the pair
+-- later stays on the meetings she attended).
+create function private.check_meeting_attendees()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+declare
+  v_outsider text;
+begin
+  if new.deleted_at is not null or new.attendee_ids is null
+     or (tg_op = 'UPDATE' and new.attendee_ids is not distinct from old.attendee_ids) then
+    return new;
+  end if;
+  select coalesce(a.id::text, 'null') into v_outsider
+  from unnest(new.attendee_ids) as a (id)
+  where a.id is null
+     or not exists (select 1 from public.pair_members pm
+                    where pm.pair_id = new.pair_id and pm.participant_id = a.id
+                      and pm.side = 'mentee' and pm.deleted_at is null)
+  limit 1;
+  if found then
+    raise exception using errcode = '23514', message = 'meetings_attendee_not_member',
+      constraint = 'meetings_attendee_not_member', column = 'attendee_ids', detail = v_outsider;
+  end if;
+  return new;
+end;
+$$;
+
+create trigger check_meeting_attendees before insert or update on public.meetings
+  for each row execute function private.check_meeting_attendees();
+
 revoke all on function private.keep_meeting_entered_by_staff() from public, anon, authenticated;
 revoke all on function private.check_meeting_date() from public, anon, authenticated;
+revoke all on function private.check_meeting_attendees() from public, anon, authenticated;
 
 -- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
 create trigger aa_consent_required before insert or update on public.meetings
@@ -2643,8 +2856,9 @@ create policy questionnaire_responses_update on public.questionnaire_responses f
 
 -- ==================== supabase/schemas/720_mentor_trainings.sql ==========================
 
--- Owns: public.mentor_trainings (the 36-hour KPI counts them). Read: staff and the person
--- herself; write: staff.
+-- Owns: public.mentor_trainings (courses, курсовая подготовка: the 36-hour KPI counts a
+-- teacher's or manager's; students' courses are stored but never counted). Read: staff and
+-- the person herself; write: staff.
 
 create table public.mentor_trainings (
   id uuid primary key default gen_random_uuid(),
@@ -2653,7 +2867,10 @@ create table public.mentor_trainings (
   title text not null constraint mentor_trainings_title_length check (length(title) <= 500),
   provider text constraint mentor_trainings_provider_length check (length(provider) <= 500),
   hours numeric(6, 1) not null constraint mentor_trainings_hours_range check (hours > 0 and hours <= 1000),
+  started_on date,
   completed_on date,
+  certificate_number text
+    constraint mentor_trainings_certificate_number_length check (length(certificate_number) <= 200),
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),
@@ -2661,12 +2878,14 @@ create table public.mentor_trainings (
   created_by uuid default auth.uid(),
   constraint mentor_trainings_participant_fk foreign key (participant_id, school_id)
     references public.participants (id, school_id),
-  constraint mentor_trainings_title_not_blank check (deleted_at is not null or btrim(title) <> '')
+  constraint mentor_trainings_title_not_blank check (deleted_at is not null or btrim(title) <> ''),
+  constraint mentor_trainings_dates_ordered
+    check (started_on is null or completed_on is null or started_on <= completed_on)
 );
 create index mentor_trainings_participant_fk_idx on public.mentor_trainings (participant_id, school_id);
 create trigger zy_scrub_tombstone before insert or update on public.mentor_trainings
   for each row when (new.deleted_at is not null)
-  execute function private.scrub_tombstone('title', 'provider');
+  execute function private.scrub_tombstone('title', 'provider', 'certificate_number');
 
 -- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
 create trigger aa_consent_required before insert or update on public.mentor_trainings
@@ -3082,6 +3301,53 @@ $$;
 revoke all on function public.municipality_kpis(uuid) from public, anon, authenticated;
 grant execute on function public.municipality_kpis(uuid) to authenticated, service_role;
 
+-- ==================== supabase/schemas/815_kpi_values.sql ================================
+
+-- Owns: public.kpi_values (the KPI values a school sets: a yearly target for an indicator,
+-- or a numerator/denominator the app cannot count, e.g. enterprises). One live row per
+-- (school, indicator, year, kind): kpi_values_one_per_year. Staff only: read, insert, update
+-- (delete = tombstone); nobody else. No personal data, so a tombstone has nothing to erase.
+
+create table public.kpi_values (
+  id uuid primary key default gen_random_uuid(),
+  school_id uuid not null references public.schools (id),
+  -- An indicator key of src/domain/kpi.ts.
+  indicator text not null constraint kpi_values_indicator_length check (length(indicator) <= 100)
+    constraint kpi_values_indicator_not_blank check (btrim(indicator) <> ''),
+  year integer not null constraint kpi_values_year_range check (year between 2020 and 2100),
+  kind text not null constraint kpi_values_kind_valid check (kind in ('target', 'numerator', 'denominator')),
+  -- A target is a percentage (0..100); a numerator or denominator a count (≥ 0).
+  value numeric not null,
+  version bigint not null default 0,
+  deleted_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  created_by uuid default auth.uid(),
+  constraint kpi_values_value_range check (value >= 0 and (kind <> 'target' or value <= 100))
+);
+create unique index kpi_values_one_per_year on public.kpi_values (school_id, indicator, year, kind)
+  where deleted_at is null;
+
+-- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
+create trigger aa_consent_required before insert or update on public.kpi_values
+  for each statement execute function private.require_consent();
+create trigger zz_sync_stamp before insert or update on public.kpi_values
+  for each row execute function private.stamp_synced_row();
+create index kpi_values_school_version_idx on public.kpi_values (school_id, version);
+
+alter table public.kpi_values enable row level security;
+revoke all on public.kpi_values from public, anon, authenticated;
+grant all on public.kpi_values to service_role;
+grant select, insert, update on public.kpi_values to authenticated;
+
+create policy kpi_values_select on public.kpi_values for select to authenticated
+  using (school_id in (select private.my_staff_school_ids()));
+create policy kpi_values_insert on public.kpi_values for insert to authenticated
+  with check (school_id in (select private.my_staff_school_ids()));
+create policy kpi_values_update on public.kpi_values for update to authenticated
+  using (school_id in (select private.my_staff_school_ids()))
+  with check (school_id in (select private.my_staff_school_ids()));
+
 -- ==================== supabase/schemas/820_builtin_questionnaires.sql ====================
 
 -- Owns: the built-in questionnaire templates (QUESTIONNAIRES.md): entry, exit and
@@ -3181,6 +3447,165 @@ from (values
   ]$j$)
 ) as t (id, kind, audience, title, items)
 on conflict do nothing;
+
+-- ==================== supabase/schemas/830_school_kpis.sql ===============================
+
+-- Owns: public.school_kpis(), the municipal KPI table of one school (seed 004) for a period.
+-- The SQL twin of computeKpis() in src/domain/kpi.ts: the SAME definitions, written down
+-- there; test/db/kpi-equal.test.ts runs both on the same rows. Change them together.
+-- Rows: the eleven shares (indicator = a KPI_SHARE_KEYS key) and the five documents
+-- ('doc_<kind>', numerator 1 or 0 over 1). A numerator or denominator the school has not
+-- entered (ДОО children, enterprises) is null, never 0. Targets are not the server's business
+-- here: the table's page reads kpi_values and the seed's defaults itself.
+-- Who may call: staff (curator, school admin) of that school; anyone else gets 42501.
+create function public.school_kpis(p_school_id uuid, p_from date, p_to date)
+returns table (indicator text, numerator integer, denominator integer)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+#variable_conflict use_column
+declare
+  v_year integer;
+  v_valid integer;
+begin
+  if p_school_id is null or p_school_id not in (select private.my_staff_school_ids()) then
+    raise exception using errcode = '42501', message = 'not_staff';
+  end if;
+  if p_from is null or p_to is null or p_from > p_to then
+    raise exception using errcode = '22023', message = 'bad_period';
+  end if;
+  v_year := pg_catalog.date_part('year', p_to)::integer;
+  v_valid := coalesce(
+    (select s.training_valid_years from public.schools s where s.id = p_school_id), 3);
+
+  return query
+  with roll as (
+    select p.id, p.kind, coalesce(p.is_manager, false) as is_manager,
+           p.teaching_experience_years as experience,
+           case
+             when p.birth_date is not null then
+               v_year - pg_catalog.date_part('year', p.birth_date)::integer
+               - case when pg_catalog.date_part('month', p_to) * 100 + pg_catalog.date_part('day', p_to)
+                           < pg_catalog.date_part('month', p.birth_date) * 100
+                             + pg_catalog.date_part('day', p.birth_date)
+                      then 1 else 0 end
+             when p.birth_year is not null then v_year - p.birth_year
+           end as age
+    from public.participants p
+    where p.school_id = p_school_id and p.deleted_at is null
+      and (p.archived_on is null or p.archived_on >= p_from)
+  ),
+  involved_pairs as (
+    select pr.id
+    from public.pairs pr
+    where pr.school_id = p_school_id and pr.deleted_at is null
+      and pr.status in ('approved', 'active', 'completed')
+      and (coalesce(pr.started_on, pr.order_date) is null or coalesce(pr.started_on, pr.order_date) <= p_to)
+      and (pr.ended_on is null or pr.ended_on >= p_from)
+  ),
+  members as (
+    select distinct pm.participant_id, pm.side
+    from public.pair_members pm
+    join involved_pairs ip on ip.id = pm.pair_id
+    where pm.deleted_at is null
+  ),
+  trained as (
+    -- ONE course of 36 h or more, valid at the period's end; courses do not add up.
+    select distinct tr.participant_id
+    from public.mentor_trainings tr
+    where tr.school_id = p_school_id and tr.deleted_at is null and tr.hours >= 36
+      and tr.completed_on is not null and tr.completed_on <= p_to
+      and (tr.completed_on + pg_catalog.make_interval(years => v_valid))::date > p_to
+  ),
+  people as (
+    select
+      r.kind = 'student' as is_student,
+      r.is_manager and r.kind <> 'student' as is_mgr,
+      r.kind = 'teacher' and not r.is_manager as is_teacher,
+      r.kind = 'student' and r.age between 15 and 19 as is_teen,
+      r.kind = 'teacher' and not r.is_manager and r.experience <= 3 and r.age < 35 as is_young,
+      exists (select 1 from members m where m.participant_id = r.id) as in_any,
+      exists (select 1 from members m where m.participant_id = r.id and m.side = 'mentor') as in_mentor,
+      exists (select 1 from members m where m.participant_id = r.id and m.side = 'mentee') as in_mentee,
+      exists (select 1 from trained t where t.participant_id = r.id) as is_trained
+    from roll r
+  ),
+  c as (
+    select
+      count(*) filter (where x.is_student)::integer as students,
+      count(*) filter (where x.is_student and x.in_any)::integer as students_in,
+      count(*) filter (where x.is_teen)::integer as teens,
+      count(*) filter (where x.is_teen and x.in_mentor)::integer as teens_in,
+      count(*) filter (where x.is_mgr)::integer as managers,
+      count(*) filter (where x.is_mgr and x.in_any)::integer as managers_in,
+      count(*) filter (where x.is_mgr and x.is_trained)::integer as managers_trained,
+      count(*) filter (where x.is_teacher)::integer as teachers,
+      count(*) filter (where x.is_teacher and x.in_any)::integer as teachers_in,
+      count(*) filter (where x.is_teacher and x.is_trained)::integer as teachers_trained,
+      count(*) filter (where x.is_young)::integer as young,
+      count(*) filter (where x.is_young and x.in_mentee)::integer as young_in
+    from people x
+  ),
+  answers as (
+    select t.audience = 'mentor' as of_mentor,
+           (r.answers ->> (t.items -> 0 ->> 'id'))::numeric >= 7 as is_satisfied
+    from public.questionnaire_responses r
+    join public.questionnaire_templates t on t.id = r.template_id
+    where r.school_id = p_school_id and t.kind = 'satisfaction'
+      and r.deleted_at is null and r.submitted_at is not null
+      and (r.submitted_at at time zone 'UTC')::date between p_from and p_to
+      and pg_catalog.jsonb_typeof(r.answers -> (t.items -> 0 ->> 'id')) = 'number'
+  ),
+  s as (
+    select
+      count(*) filter (where not a.of_mentor)::integer as mentee_n,
+      count(*) filter (where not a.of_mentor and a.is_satisfied)::integer as mentee_yes,
+      count(*) filter (where a.of_mentor)::integer as mentor_n,
+      count(*) filter (where a.of_mentor and a.is_satisfied)::integer as mentor_yes
+    from answers a
+  ),
+  entered as (
+    select v.indicator as key, v.kind, pg_catalog.round(v.value)::integer as value
+    from public.kpi_values v
+    where v.school_id = p_school_id and v.deleted_at is null and v.year = v_year
+  ),
+  docs as (
+    select k.kind,
+           exists (select 1 from public.school_documents d
+                   where d.school_id = p_school_id and d.deleted_at is null and d.kind = k.kind
+                     and d.dated_on is not null and d.dated_on <= p_to) as adopted
+    from (values ('regulation'), ('programme'), ('monitoring_indicators'),
+                 ('implementation_order'), ('roadmap')) as k(kind)
+  )
+  select kr.indicator, kr.numerator, kr.denominator
+  from c, s,
+  lateral (values
+    ('students_involved', c.students_in, c.students),
+    ('preschool_involved',
+      (select e.value from entered e where e.key = 'preschool_involved' and e.kind = 'numerator'),
+      (select e.value from entered e where e.key = 'preschool_involved' and e.kind = 'denominator')),
+    ('student_mentors_15_19', c.teens_in, c.teens),
+    ('managers_involved', c.managers_in, c.managers),
+    ('teachers_involved', c.teachers_in, c.teachers),
+    ('young_teachers_supported', c.young_in, c.young),
+    ('enterprises_mentoring',
+      (select e.value from entered e where e.key = 'enterprises_mentoring' and e.kind = 'numerator'),
+      (select e.value from entered e where e.key = 'enterprises_mentoring' and e.kind = 'denominator')),
+    ('managers_trained', c.managers_trained, c.managers),
+    ('teachers_trained', c.teachers_trained, c.teachers),
+    ('mentee_satisfaction', s.mentee_yes, s.mentee_n),
+    ('mentor_satisfaction', s.mentor_yes, s.mentor_n)
+  ) as kr(indicator, numerator, denominator)
+  union all
+  select 'doc_' || d.kind, case when d.adopted then 1 else 0 end, 1
+  from docs d;
+end;
+$$;
+
+revoke all on function public.school_kpis(uuid, date, date) from public, anon, authenticated;
+grant execute on function public.school_kpis(uuid, date, date) to authenticated, service_role;
 
 -- ==================== supabase/schemas/900_sync_conflicts.sql ============================
 
@@ -3431,23 +3856,26 @@ grant select on private.sync_tables, private.sync_scope_rules to authenticated;
 -- BEGIN GENERATED by supabase/gen-registry.mjs from supabase/sync-registry.json
 -- (edit the registry, then `npm run registry:build`; `npm run registry:check` fails on drift).
 insert into private.sync_tables (table_name, insert_columns, patch_columns, can_delete) values
-  ('schools', '{}', '{name,short_name,address}', false),
-  ('participants', '{school_id,kind,full_name,class_label,birth_year,is_minor,subject,teaching_experience_years,workplace,position,interests,phone,email,is_mentor,is_mentee,archived_on}', '{kind,full_name,class_label,birth_year,is_minor,subject,teaching_experience_years,workplace,position,interests,phone,email,is_mentor,is_mentee,archived_on}', true),
+  ('schools', '{}', '{name,short_name,address,training_valid_years}', false),
+  ('participants', '{school_id,kind,full_name,class_label,birth_year,birth_date,is_minor,subject,teaching_experience_years,workplace,position,qualification_category,interests,phone,email,is_mentor,is_mentee,is_manager,archived_on}', '{kind,full_name,class_label,birth_year,birth_date,is_minor,subject,teaching_experience_years,workplace,position,qualification_category,interests,phone,email,is_mentor,is_mentee,is_manager,archived_on}', true),
   ('memberships', '{}', '{role,revoked_at}', false),
   ('participant_sensitive', '{school_id,participant_id,categories,note,request}', '{categories,note,request}', true),
   ('consents', '{school_id,participant_id,given_by,representative_name,representative_relation,signed_on,valid_until,revoked_on,scope_note}', '{given_by,representative_name,representative_relation,signed_on,valid_until,revoked_on,scope_note}', true),
-  ('mentor_trainings', '{school_id,participant_id,title,provider,hours,completed_on}', '{title,provider,hours,completed_on}', true),
-  ('programmes', '{school_id,academic_year,title,forms,current_stage,starts_on,ends_on}', '{academic_year,title,forms,current_stage,starts_on,ends_on}', true),
-  ('roadmap_tasks', '{school_id,programme_id,stage,position,title,due_on,done_on,responsible}', '{stage,position,title,due_on,done_on,responsible}', true),
+  ('intakes', '{school_id,participant_id,role,offers,capacity,forms,request,interests,preferred_mentor_ids}', '{offers,capacity,forms,request,interests,preferred_mentor_ids}', true),
+  ('mentor_trainings', '{school_id,participant_id,title,provider,hours,started_on,completed_on,certificate_number}', '{title,provider,hours,started_on,completed_on,certificate_number}', true),
+  ('programmes', '{school_id,academic_year,title,forms,current_stage,starts_on,ends_on,closed_on}', '{academic_year,title,forms,current_stage,starts_on,ends_on,closed_on}', true),
+  ('roadmap_tasks', '{school_id,programme_id,stage,position,title,due_on,done_on,responsible,status,note}', '{stage,position,title,due_on,done_on,responsible,status,note}', true),
   ('questionnaire_templates', '{school_id,kind,audience,revision,title,items,based_on}', '{kind,audience,revision,title,items,based_on}', true),
-  ('pairs', '{school_id,programme_id,is_group,form,role_model,title,status,order_number,order_date,started_on,ended_on,end_reason,replaces_pair_id}', '{is_group,form,role_model,title,status,order_number,order_date,started_on,ended_on,end_reason}', true),
+  ('pairs', '{school_id,programme_id,is_group,form,role_model,title,status,order_number,order_date,started_on,ended_on,end_reason,replaces_pair_id}', '{programme_id,is_group,form,role_model,title,status,order_number,order_date,started_on,ended_on,end_reason}', true),
   ('pair_members', '{school_id,pair_id,participant_id,side}', '{}', true),
   ('mentor_change_requests', '{school_id,pair_id,requested_by,reason,status,resolution_note,resolved_at}', '{reason,status,resolution_note,resolved_at}', true),
   ('triage_snoozes', '{school_id,item_key,snoozed_until,reason}', '{item_key,snoozed_until,reason}', true),
+  ('school_documents', '{school_id,kind,number,dated_on,note}', '{number,dated_on,note}', true),
+  ('kpi_values', '{school_id,indicator,year,kind,value}', '{value}', true),
   ('development_plans', '{school_id,pair_id,mentee_id,title,status}', '{title,status}', true),
   ('plan_goals', '{school_id,pair_id,plan_id,title,position}', '{title,position}', true),
   ('plan_tasks', '{school_id,pair_id,plan_id,goal_id,title,activity,expected_result,due_on,status,result,position,mentee_done_at,mentee_comment}', '{goal_id,title,activity,expected_result,due_on,status,result,position,mentee_done_at,mentee_comment}', true),
-  ('meetings', '{school_id,pair_id,type,held_on,duration_min,format,topic,notes,agreements}', '{type,held_on,duration_min,format,topic,notes,agreements}', true),
+  ('meetings', '{school_id,pair_id,type,held_on,duration_min,format,topic,notes,agreements,attendee_ids}', '{type,held_on,duration_min,format,topic,notes,agreements,attendee_ids}', true),
   ('meeting_confirmations', '{school_id,pair_id,meeting_id,participant_id,confirmed_at,reflection}', '{confirmed_at,reflection}', true),
   ('meeting_private_notes', '{school_id,pair_id,meeting_id,body}', '{body}', true),
   ('questionnaire_responses', '{school_id,template_id,pair_id,participant_id,answers,submitted_at}', '{answers,submitted_at}', true),
@@ -3467,6 +3895,8 @@ insert into private.sync_scope_rules (table_name, scope_kind, column_name) value
   ('participant_sensitive', 'pair_member', 'participant_id'),
   ('consents', 'school', 'school_id'),
   ('consents', 'participant', 'participant_id'),
+  ('intakes', 'school', 'school_id'),
+  ('intakes', 'participant', 'participant_id'),
   ('mentor_trainings', 'school', 'school_id'),
   ('mentor_trainings', 'participant', 'participant_id'),
   ('programmes', 'school', 'school_id'),
@@ -3483,6 +3913,8 @@ insert into private.sync_scope_rules (table_name, scope_kind, column_name) value
   ('mentor_change_requests', 'pair', 'pair_id'),
   ('mentor_change_requests', 'participant', 'requested_by'),
   ('triage_snoozes', 'school', 'school_id'),
+  ('school_documents', 'school', 'school_id'),
+  ('kpi_values', 'school', 'school_id'),
   ('development_plans', 'school', 'school_id'),
   ('development_plans', 'pair', 'pair_id'),
   ('plan_goals', 'school', 'school_id'),

@@ -68,6 +68,9 @@
 --   questionnaire_responses read: S + self; write: S + self
 --   mentor_trainings   read: S + self; write: S (the 36-hour KPI counts them)
 --   triage_snoozes     read/write: S only
+--   intakes            read/insert/update: S + the person herself (her own анкета); nobody
+--                      else, not her mentor or mentee
+--   school_documents, kpi_values read/write: S only
 --   municipalities     read: members of its schools and its coordinators
 --   coordinators       read: own rows.   invites, invite_attempts: no API access at all
 

@@ -1,5 +1,5 @@
 -- Owns: public.schools. Synced; its sync scope is its own id (private.stamp_school_row).
--- Read: members; update (name, short_name, address): school_admin.
+-- Read: members; update (name, short_name, address, training_valid_years): school_admin.
 
 create table public.schools (
   id uuid primary key default gen_random_uuid(),
@@ -8,6 +8,9 @@ create table public.schools (
     constraint schools_name_length check (length(name) <= 1000),
   short_name text constraint schools_short_name_length check (length(short_name) <= 500),
   address text constraint schools_address_length check (length(address) <= 1000),
+  -- How many years a course (mentor_trainings) counts as current in the KPIs.
+  training_valid_years integer not null default 3
+    constraint schools_training_valid_years_range check (training_valid_years between 1 and 10),
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),
@@ -26,7 +29,7 @@ create trigger zz_sync_stamp before insert or update on public.schools
 alter table public.schools enable row level security;
 revoke all on public.schools from public, anon, authenticated;
 grant all on public.schools to service_role;
-grant select, update (name, short_name, address) on public.schools to authenticated;
+grant select, update (name, short_name, address, training_valid_years) on public.schools to authenticated;
 
 create policy schools_select on public.schools for select to authenticated
   using (id in (select private.my_school_ids()));

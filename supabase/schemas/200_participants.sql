@@ -12,6 +12,10 @@ create table public.participants (
   full_name text not null constraint participants_full_name_length check (length(full_name) <= 500),
   class_label text constraint participants_class_label_length check (length(class_label) <= 500),
   birth_year integer constraint participants_birth_year_range check (birth_year between 1900 and 2100),
+  -- The full date when the roll gives one; birth_year then holds its year
+  -- (participants_birth_date_year).
+  birth_date date constraint participants_birth_date_range
+    check (birth_date between date '1900-01-01' and current_date),
   -- Stored, not derived from birth_year: the consent rule needs a yes/no the curator
   -- confirms, and a birth year alone cannot say whether a 17/18-year-old is a minor today.
   is_minor boolean not null default false,
@@ -20,11 +24,16 @@ create table public.participants (
     constraint participants_teaching_experience_range check (teaching_experience_years between 0 and 70),
   workplace text constraint participants_workplace_length check (length(workplace) <= 500),
   position text constraint participants_position_length check (length(position) <= 500),
+  -- Квалификационная категория as the school writes it («высшая», «первая», …).
+  qualification_category text
+    constraint participants_qualification_category_length check (length(qualification_category) <= 500),
   interests text constraint participants_interests_length check (length(interests) <= 2000),
   phone text constraint participants_phone_length check (length(phone) <= 500),
   email text constraint participants_email_length check (length(email) <= 500),
   is_mentor boolean not null default false,
   is_mentee boolean not null default false,
+  -- A manager (руководящий работник: director, deputy), told apart from teachers in KPIs.
+  is_manager boolean not null default false,
   user_id uuid references auth.users (id) on delete set null,
   -- SERVER-OWNED (triggers here and in 230_consents.sql): the last day covered by a valid
   -- consent (the rule of private.has_valid_consent); null = not covered, 'infinity' = no end date. Mentors and
@@ -40,14 +49,16 @@ create table public.participants (
   created_by uuid default auth.uid(),
   constraint participants_id_school_unique unique (id, school_id),
   constraint participants_full_name_not_blank check (deleted_at is not null or btrim(full_name) <> ''),
-  constraint participants_minor_is_student check (not is_minor or kind in ('student', 'other'))
+  constraint participants_minor_is_student check (not is_minor or kind in ('student', 'other')),
+  constraint participants_birth_date_year
+    check (birth_date is null or birth_year is null or extract(year from birth_date)::integer = birth_year)
 );
 create index participants_user_id_idx on public.participants (user_id);
 -- A deleted person keeps id, school, kind and flags; name, contacts and notes go.
 create trigger zy_scrub_tombstone before insert or update on public.participants
   for each row when (new.deleted_at is not null)
-  execute function private.scrub_tombstone('full_name', 'class_label', 'birth_year', 'subject',
-    'teaching_experience_years', 'workplace', 'position', 'interests', 'phone', 'email');
+  execute function private.scrub_tombstone('full_name', 'class_label', 'birth_year', 'birth_date', 'subject',
+    'teaching_experience_years', 'workplace', 'position', 'qualification_category', 'interests', 'phone', 'email');
 
 -- consent_covered_until is recomputed on every write of the participant (is_minor may change).
 create function private.keep_consent_covered_until()
@@ -113,7 +124,8 @@ create policy participants_update on public.participants for update to authentic
   with check (school_id in (select private.my_staff_school_ids())
               or id in (select private.my_mentor_participant_ids()));
 
--- Outside the staff, an update of a card may change its phone and e-mail only.
+-- Outside the staff, an update of a card may change its phone and e-mail only (never the
+-- staff record: birth_date, is_manager, qualification_category, position, …).
 create function private.guard_participant_self_update()
 returns trigger
 language plpgsql

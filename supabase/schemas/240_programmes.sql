@@ -13,6 +13,8 @@ create table public.programmes (
   current_stage integer not null default 1 constraint programmes_stage_range check (current_stage between 1 and 7),
   starts_on date,
   ends_on date,
+  -- The day the year was closed (its unfinished pairs carried into the next); null: open.
+  closed_on date,
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),

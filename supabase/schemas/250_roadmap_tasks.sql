@@ -11,6 +11,10 @@ create table public.roadmap_tasks (
   due_on date,
   done_on date,
   responsible text constraint roadmap_tasks_responsible_length check (length(responsible) <= 500),
+  status text not null default 'planned' constraint roadmap_tasks_status_valid
+    check (status in ('planned', 'in_progress', 'done', 'skipped')),
+  -- A note, or a link to the document the task produced.
+  note text constraint roadmap_tasks_note_length check (length(note) <= 2000),
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),
@@ -23,7 +27,7 @@ create table public.roadmap_tasks (
 create index roadmap_tasks_programme_fk_idx on public.roadmap_tasks (programme_id, school_id);
 create trigger zy_scrub_tombstone before insert or update on public.roadmap_tasks
   for each row when (new.deleted_at is not null)
-  execute function private.scrub_tombstone('title', 'responsible');
+  execute function private.scrub_tombstone('title', 'responsible', 'note');
 
 -- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
 create trigger aa_consent_required before insert or update on public.roadmap_tasks

@@ -1,5 +1,6 @@
--- Owns: public.mentor_trainings (the 36-hour KPI counts them). Read: staff and the person
--- herself; write: staff.
+-- Owns: public.mentor_trainings (courses, курсовая подготовка: the 36-hour KPI counts a
+-- teacher's or manager's; students' courses are stored but never counted). Read: staff and
+-- the person herself; write: staff.
 
 create table public.mentor_trainings (
   id uuid primary key default gen_random_uuid(),
@@ -8,7 +9,10 @@ create table public.mentor_trainings (
   title text not null constraint mentor_trainings_title_length check (length(title) <= 500),
   provider text constraint mentor_trainings_provider_length check (length(provider) <= 500),
   hours numeric(6, 1) not null constraint mentor_trainings_hours_range check (hours > 0 and hours <= 1000),
+  started_on date,
   completed_on date,
+  certificate_number text
+    constraint mentor_trainings_certificate_number_length check (length(certificate_number) <= 200),
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),
@@ -16,12 +20,14 @@ create table public.mentor_trainings (
   created_by uuid default auth.uid(),
   constraint mentor_trainings_participant_fk foreign key (participant_id, school_id)
     references public.participants (id, school_id),
-  constraint mentor_trainings_title_not_blank check (deleted_at is not null or btrim(title) <> '')
+  constraint mentor_trainings_title_not_blank check (deleted_at is not null or btrim(title) <> ''),
+  constraint mentor_trainings_dates_ordered
+    check (started_on is null or completed_on is null or started_on <= completed_on)
 );
 create index mentor_trainings_participant_fk_idx on public.mentor_trainings (participant_id, school_id);
 create trigger zy_scrub_tombstone before insert or update on public.mentor_trainings
   for each row when (new.deleted_at is not null)
-  execute function private.scrub_tombstone('title', 'provider');
+  execute function private.scrub_tombstone('title', 'provider', 'certificate_number');
 
 -- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
 create trigger aa_consent_required before insert or update on public.mentor_trainings

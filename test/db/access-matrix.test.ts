@@ -271,6 +271,33 @@ const MATRIX: Record<string, TableCase> = {
     insertAllowed: { staff: 1 },
     update: { staff: 4 },
   },
+  // Intake questionnaires: staff and the person herself, nobody else (not her mentor, not
+  // her mentee). beforeAll adds Кравцова's (mentor), Ларина's and Егор's (mentees).
+  intakes: {
+    where: inA,
+    insert: `insert into public.intakes (school_id, participant_id, role, request) values (${A}, '${PARTICIPANTS.larina}', 'mentor', 'Помогу с историей')`,
+    set: 'request = request',
+    select: { staff: 3, mentor: 1, mentee: 1 },
+    insertAllowed: { staff: 1, mentee: 1 },
+    update: { staff: 3, mentor: 1, mentee: 1 },
+  },
+  // The school's adopted documents and its KPI values: staff only (beforeAll adds one each).
+  school_documents: {
+    where: inA,
+    insert: `insert into public.school_documents (school_id, kind, number, dated_on) values (${A}, 'curator_order', '15-О', current_date)`,
+    set: 'note = note',
+    select: { staff: 1 },
+    insertAllowed: { staff: 1 },
+    update: { staff: 1 },
+  },
+  kpi_values: {
+    where: inA,
+    insert: `insert into public.kpi_values (school_id, indicator, year, kind, value) values (${A}, 'students_in_mentoring', 2027, 'target', 30)`,
+    set: 'value = value',
+    select: { staff: 1 },
+    insertAllowed: { staff: 1 },
+    update: { staff: 1 },
+  },
   // Owned by supabase/schemas/900_sync_conflicts.sql; beforeAll adds one conflict authored by
   // the mentor.
   sync_conflicts: {
@@ -347,6 +374,15 @@ beforeAll(async () => {
   await db.exec(insertAuthUserSql(UNREDEEMED_ANONYMOUS_USER, { anonymous: true }));
   await db.exec(`insert into public.sync_conflicts (school_id, pair_id, table_name, row_id, field, mutation_id, author)
                  values (${A}, '${PAIRS.p1TeacherActive}', 'meetings', '${MEETING_P1}', 'topic', gen_random_uuid(), '${USERS.mentor}')`);
+  await db.exec(`insert into public.intakes (school_id, participant_id, role, offers, capacity) values
+                   (${A}, '${PARTICIPANTS.kravtsova}', 'mentor', 'Подготовка к ОГЭ', 2);
+                 insert into public.intakes (school_id, participant_id, role, request) values
+                   (${A}, '${PARTICIPANTS.larina}', 'mentee', 'Подтянуть алгебру'),
+                   (${A}, '${PARTICIPANTS.egor}', 'mentee', 'Найти друзей');
+                 insert into public.school_documents (school_id, kind, number, dated_on)
+                   values (${A}, 'regulation', '12-О', '2026-09-01');
+                 insert into public.kpi_values (school_id, indicator, year, kind, value)
+                   values (${A}, 'teachers_in_mentoring', 2026, 'target', 45);`);
 });
 
 afterAll(async () => {

@@ -47,6 +47,12 @@ const SYNCED = [
   'mentor_trainings',
 ];
 
+/**
+ * Synced tables added after the seed was written (no seeded rows): their tombstones are
+ * checked in test/db/year-data.test.ts; here their length constraints.
+ */
+const LATER_SYNCED = ['intakes', 'school_documents', 'kpi_values'];
+
 async function scrubbedColumns(table: string): Promise<string[]> {
   const { rows } = await db.query<{ def: string }>(
     `select pg_catalog.pg_get_triggerdef(t.oid) as def from pg_catalog.pg_trigger t
@@ -262,7 +268,16 @@ describe('size limits', () => {
                                              c.table_name || '_' || c.column_name || '_valid',
                                              c.table_name || '_' || c.column_name || '_format'))
        order by 1, 2`,
-      [[...SYNCED, 'schools', 'municipalities', 'questionnaire_templates', 'memberships']],
+      [
+        [
+          ...SYNCED,
+          ...LATER_SYNCED,
+          'schools',
+          'municipalities',
+          'questionnaire_templates',
+          'memberships',
+        ],
+      ],
     );
     // Server-owned: a copy of participants.full_name (limited there).
     expect(rows).toEqual([{ tbl: 'pair_members', col: 'full_name' }]);

@@ -166,6 +166,53 @@ const PROBES: Record<Action, Probe> = {
     sql: () =>
       `select request from public.participant_sensitive where participant_id = '${PARTICIPANTS.egor}'`,
   },
+  importRoll: {
+    // A pupil of the roll, with the columns the importer fills.
+    context: () => ({}),
+    sql: () =>
+      `insert into public.participants (school_id, kind, full_name, class_label, birth_year, birth_date) values (${A}, 'student', 'Петров Иван Олегович', '5А', 2015, '2015-03-02')`,
+  },
+  manageProgrammeYear: {
+    // The next year and the first task of its roadmap, in one statement.
+    context: () => ({}),
+    sql: () =>
+      `with p as (insert into public.programmes (school_id, academic_year, title, starts_on, ends_on) values (${A}, '2027/2028', 'Программа наставничества', '2027-09-01', '2028-05-31') returning id, school_id)
+       insert into public.roadmap_tasks (school_id, programme_id, stage, title, status, note) select school_id, id, 1, 'Приказ о внедрении', 'planned', 'Приказ №1' from p`,
+  },
+  fillIntake: {
+    // Her own анкета, in the role of her seat (staff have no seat: Ларина's, from paper).
+    context: (self) => ({ participantId: who(self) }),
+    sql: (self) =>
+      `insert into public.intakes (school_id, participant_id, role, request, interests) values (${A}, '${who(self)}', '${
+        self === PARTICIPANTS.kravtsova ? 'mentor' : 'mentee'
+      }', 'Хочу разобраться', 'Шахматы')`,
+  },
+  enterIntake: {
+    // Someone else's анкета (Егор's), entered from paper.
+    context: () => ({ participantId: PARTICIPANTS.egor }),
+    sql: () =>
+      `insert into public.intakes (school_id, participant_id, role, request) values (${A}, '${PARTICIPANTS.egor}', 'mentee', 'Подтянуть математику')`,
+  },
+  recordTraining: {
+    context: () => ({ participantId: PARTICIPANTS.kravtsova }),
+    sql: () =>
+      `insert into public.mentor_trainings (school_id, participant_id, title, provider, hours, started_on, completed_on, certificate_number) values (${A}, '${PARTICIPANTS.kravtsova}', 'Наставничество в школе', 'ИРО', 36, '2026-10-01', '2026-10-20', '552400012345')`,
+  },
+  viewKpis: {
+    // The KPI table of the school for the programme year (public.school_kpis, staff only).
+    context: () => ({}),
+    sql: () => `select * from public.school_kpis(${A}, '2026-09-01', '2027-05-31')`,
+  },
+  setKpiValues: {
+    context: () => ({}),
+    sql: () =>
+      `insert into public.kpi_values (school_id, indicator, year, kind, value) values (${A}, 'teachers_in_mentoring', 2026, 'target', 45)`,
+  },
+  recordSchoolDocument: {
+    context: () => ({}),
+    sql: () =>
+      `insert into public.school_documents (school_id, kind, number, dated_on, note) values (${A}, 'regulation', '12-О', current_date, 'Положение о наставничестве')`,
+  },
   enterPaperMeeting: {
     // A pair the seeded mentor does not mentor (P2: Гришин Артём – Кузнецов Дмитрий).
     context: () => ({ pair: PAIR_P2 }),

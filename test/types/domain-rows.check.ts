@@ -5,8 +5,8 @@
 // the constraint 'never'`.
 //
 // Per column: present on both sides; same nullability; the domain type is assignable to the
-// column's type; and, unless the column is text (a domain union of the values a CHECK
-// allows is fine), the column's type is assignable to the domain type. Deliberate
+// column's type; and, unless the column is text or text[] (a domain union of the values a
+// CHECK allows is fine), the column's type is assignable to the domain type. Deliberate
 // differences are listed per table below, each with its reason.
 import type { Database } from '@/api/database.types';
 import type { MentorChangeRequest } from '@/domain/mentorChange';
@@ -15,15 +15,21 @@ import type { MANAGED_COLUMNS, RegistryTable, SYNC_REGISTRY } from '@/domain/syn
 import type {
   Consent,
   DevelopmentPlan,
+  Intake,
+  KpiValue,
   Meeting,
   MeetingConfirmation,
   MeetingPrivateNote,
+  MentorTraining,
   Pair,
   PairMember,
   Participant,
   ParticipantSensitive,
   PlanGoal,
   PlanTask,
+  Programme,
+  RoadmapTask,
+  SchoolDocument,
   SyncedTable,
   TriageSnooze,
 } from '@/domain/types';
@@ -43,7 +49,7 @@ type ColumnProblem<Column extends string, D, R, Optional, Listed, Structured> =
       : Structured extends true
         ? never
         : [D] extends [R]
-          ? [NonNullable<R>] extends [string]
+          ? [NonNullable<R>] extends [string | string[]]
             ? never
             : [NonNullable<R>] extends [NonNullable<D>]
               ? never
@@ -88,6 +94,10 @@ interface DomainRows {
   participants: Participant;
   participant_sensitive: ParticipantSensitive;
   consents: Consent;
+  intakes: Intake;
+  mentor_trainings: MentorTraining;
+  programmes: Programme;
+  roadmap_tasks: RoadmapTask;
   pairs: Pair;
   pair_members: PairMember;
   mentor_change_requests: MentorChangeRequest;
@@ -98,6 +108,8 @@ interface DomainRows {
   meeting_confirmations: MeetingConfirmation;
   meeting_private_notes: MeetingPrivateNote;
   triage_snoozes: TriageSnooze;
+  school_documents: SchoolDocument;
+  kpi_values: KpiValue;
   questionnaire_templates: QuestionnaireTemplate;
   questionnaire_responses: QuestionnaireResponse;
 }
@@ -117,11 +129,29 @@ export type DomainRowChecks = [
   // resolve a conflict, as untyped rows).
   Assert<Exclude<SyncedTable, keyof DomainRows | 'sync_conflicts'>>,
   // consent_covered_until: SERVER-OWNED, absent on rows written on the device until the
-  // server sends them back. archived_on: absent on cards stored before the column existed
-  // (device-only data, earlier pulls); absent = takes part, as null.
-  Assert<ColumnProblems<'participants', Participant, 'consent_covered_until' | 'archived_on'>>,
+  // server sends them back. archived_on, birth_date, is_manager, qualification_category:
+  // absent on cards stored before the columns existed (device-only data, earlier pulls);
+  // absent = takes part / not known / not a manager, as the server's null and false.
+  Assert<
+    ColumnProblems<
+      'participants',
+      Participant,
+      | 'consent_covered_until'
+      | 'archived_on'
+      | 'birth_date'
+      | 'is_manager'
+      | 'qualification_category'
+    >
+  >,
   Assert<ColumnProblems<'participant_sensitive', ParticipantSensitive>>,
   Assert<ColumnProblems<'consents', Consent>>,
+  Assert<ColumnProblems<'intakes', Intake>>,
+  // started_on / certificate_number: absent on courses stored before the columns existed.
+  Assert<ColumnProblems<'mentor_trainings', MentorTraining, 'started_on' | 'certificate_number'>>,
+  // closed_on: absent on years stored before the column existed (= open).
+  Assert<ColumnProblems<'programmes', Programme, 'closed_on'>>,
+  // status / note: absent on tasks stored before the columns existed (= planned, no note).
+  Assert<ColumnProblems<'roadmap_tasks', RoadmapTask, 'status' | 'note'>>,
   // replaces_pair_id: absent on pairs stored before the column existed (= null).
   // order_history: SERVER-OWNED jsonb (private.keep_pair_order_history), the structure the
   // trigger writes; absent until the server sends it (the device keeps its own copy).
@@ -136,10 +166,13 @@ export type DomainRowChecks = [
   Assert<ColumnProblems<'plan_tasks', PlanTask, 'mentee_done_at' | 'mentee_comment'>>,
   // entered_by_staff: SERVER-OWNED, absent on meetings written on the device until the server
   // sends them back (the device marks its own paper meetings locally).
-  Assert<ColumnProblems<'meetings', Meeting, 'entered_by_staff'>>,
+  // attendee_ids: absent on meetings stored before the column existed (= not recorded).
+  Assert<ColumnProblems<'meetings', Meeting, 'entered_by_staff' | 'attendee_ids'>>,
   Assert<ColumnProblems<'meeting_confirmations', MeetingConfirmation>>,
   Assert<ColumnProblems<'meeting_private_notes', MeetingPrivateNote>>,
   Assert<ColumnProblems<'triage_snoozes', TriageSnooze>>,
+  Assert<ColumnProblems<'school_documents', SchoolDocument>>,
+  Assert<ColumnProblems<'kpi_values', KpiValue>>,
   // items: jsonb validated by private.questionnaire_items_valid (a CHECK).
   Assert<ColumnProblems<'questionnaire_templates', QuestionnaireTemplate, never, 'items'>>,
   // answers: jsonb validated by private.check_questionnaire_answers (a trigger).
