@@ -45,7 +45,11 @@ const CHART = {
   group: ['chart.js', 'chart.js/*'],
   message: 'Only src/components/monitoring/drawBarChart.ts draws charts (loaded on demand).',
 };
-const LIBRARIES = [DOCX, XLSX, CHART];
+const SHEETS = {
+  group: ['read-excel-file', 'read-excel-file/*', 'papaparse', 'papaparse/*'],
+  message: 'Only src/import/ reads .xlsx and .csv files (import @/import on demand).',
+};
+const LIBRARIES = [DOCX, XLSX, CHART, SHEETS];
 
 /** no-restricted-imports with the given patterns (and every heavy library but `allowed`). */
 const restrictExcept = (allowed, ...patterns) => ({
@@ -181,6 +185,10 @@ export default defineConfigWithVueTs(
   {
     files: ['src/exports/**'],
     rules: restrictExcept(XLSX, SUPABASE, DEXIE, UI, layer('api'), layer('data'), layer('sync')),
+  },
+  {
+    files: ['src/import/**'],
+    rules: restrictExcept(SHEETS, SUPABASE, DEXIE, UI, layer('api'), layer('data'), layer('sync')),
   },
   {
     files: ['src/components/monitoring/drawBarChart.ts'],

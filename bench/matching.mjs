@@ -5,7 +5,9 @@
 // Node process (unthrottled; times 4 as a rough estimate). The school: 440 students of
 // grades 5–11 and 60 young teachers waiting; 90 teachers, 50 older students and 10 employers'
 // staff or graduates as mentors, most already holding 0–2 mentees in live pairs; requests,
-// subjects and interests from a school's vocabulary. The same deterministic data every run.
+// subjects and interests from a school's vocabulary; intake questionnaires for most of them
+// (a mentor's offer, capacity 1–6 and forms; a mentee's own request, interests, preferred form
+// and up to three chosen mentors). The same deterministic data every run.
 // Target (issue 12): at most 1 s at 4x CPU, for the cold first run and the median of the
 // warm runs. Exits 1 when missed.
 //   MATCH_MENTEES (500) MATCH_MENTORS (150) MATCH_RUNS (7) MATCH_CPU_RATE (4)
@@ -46,6 +48,8 @@ export function makeFacts(mentees, mentors) {
   const sensitive = [];
   const pairs = [];
   const members = [];
+  const intakes = [];
+  const mentorIds = [];
   let n = 0;
   const id = () => 'p' + String(++n).padStart(6, '0');
   const person = (kind, extra) => {
@@ -62,6 +66,7 @@ export function makeFacts(mentees, mentors) {
       : person('student', { class_label: (5 + Math.floor(random() * 7)) + 'А', interests: random() < 0.7 ? some(INTERESTS, 3) : null, is_mentee: true });
     if (random() < 0.8) sensitive.push({ participant_id: p.id, request: pick(REQUESTS), deleted_at: null });
   }
+  const waiting = participants.slice();
   for (let i = 0; i < mentors; i++) {
     const k = i % 15;
     const p = k < 9
@@ -69,6 +74,13 @@ export function makeFacts(mentees, mentors) {
       : k < 14
         ? person('student', { class_label: (8 + Math.floor(random() * 4)) + 'Б', interests: some(INTERESTS, 3), is_mentor: true })
         : person(random() < 0.5 ? 'employer_staff' : 'graduate', { interests: some(INTERESTS, 3), is_mentor: true });
+    mentorIds.push(p.id);
+    if (random() < 0.8) {
+      intakes.push({ participant_id: p.id, role: 'mentor', offers: some(SUBJECTS, 2) + ', ' + some(INTERESTS, 3),
+        capacity: random() < 0.8 ? 1 + Math.floor(random() * 6) : null,
+        forms: k < 9 && random() < 0.3 ? ['uchitel_uchenik'] : [], request: null, interests: null,
+        preferred_mentor_ids: [], deleted_at: null });
+    }
     // 0–2 mentees already in live pairs (not among those waiting).
     const held = Math.floor(random() * 3);
     if (held > 0) {
@@ -81,7 +93,15 @@ export function makeFacts(mentees, mentors) {
       }
     }
   }
-  return { participants, sensitive, pairs, members };
+  for (const p of waiting) {
+    if (random() < 0.2) continue;
+    const chosen = random() < 0.6 ? Array.from({ length: 1 + Math.floor(random() * 3) }, () => pick(mentorIds)) : [];
+    intakes.push({ participant_id: p.id, role: 'mentee', offers: null, capacity: null,
+      forms: p.kind === 'student' && random() < 0.3 ? ['uchitel_uchenik'] : [],
+      request: pick(REQUESTS), interests: some(INTERESTS, 3),
+      preferred_mentor_ids: [...new Set(chosen)], deleted_at: null });
+  }
+  return { participants, sensitive, pairs, members, intakes };
 }
 
 export function runOnce(facts) {

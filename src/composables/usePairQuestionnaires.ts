@@ -4,12 +4,15 @@ import {
   observeAllPairQuestionnaires,
   observePairQuestionnaires,
 } from '@/data/questionnaireQueries';
+import { observeProgramme, observeProgrammes } from '@/data/yearQueries';
 import { localIsoDate } from '@/domain/dates';
 import {
   canSeeQuestionnaire,
+  exitOpensOn,
   isExitQuestionnaireMissing,
   pairQuestionnaires,
 } from '@/domain/questionnaires';
+import { FINAL_STAGE } from '@/domain/roadmap';
 import { useSessionStore } from '@/stores/session';
 import { useCan } from './useAccess';
 import { useLiveQuery } from './useLiveQuery';
@@ -39,12 +42,29 @@ export function usePairQuestionnaires(pairId: MaybeRefOrGetter<string>) {
   const { data, isLoading, error } = useLiveQuery(observePairQuestionnaires, () => toValue(pairId));
   /** The answers kept on this device (not sent until submitted) make a slot a 'draft'. */
   const { data: drafts } = useLiveQuery(observeQuestionnaireDrafts, () => toValue(pairId));
+  /** The pair's programme year: at its final stage the exit questionnaires open. */
+  const { data: programme } = useLiveQuery(
+    observeProgramme,
+    () => data.value?.pair.programme_id ?? null,
+  );
+  const programmeAtFinalStage = computed(
+    () => (programme.value?.current_stage ?? 0) >= FINAL_STAGE,
+  );
   const viewer = useViewer();
   const slots = computed(() =>
     data.value
-      ? pairQuestionnaires({ ...data.value, drafts: drafts.value ?? [] }, localIsoDate(new Date()))
+      ? pairQuestionnaires(
+          {
+            ...data.value,
+            drafts: drafts.value ?? [],
+            programmeAtFinalStage: programmeAtFinalStage.value,
+          },
+          localIsoDate(new Date()),
+        )
       : [],
   );
+  /** When the exit and satisfaction questionnaires open by the calendar (null: unknown). */
+  const exitOpensOnDay = computed(() => (data.value ? exitOpensOn(data.value) : null));
   const can = useCan();
   const canFill = (participantId: string) => can('fillQuestionnaire', { participantId });
   const canSee = (participantId: string) => canSeeQuestionnaire(viewer.value, participantId);
@@ -52,7 +72,16 @@ export function usePairQuestionnaires(pairId: MaybeRefOrGetter<string>) {
   const isExitMissing = computed(() =>
     isExitQuestionnaireMissing(slots.value.filter((s) => canSee(s.participantId))),
   );
-  return { data, slots, isLoading, error, canFill, canSee, isExitMissing };
+  return {
+    data,
+    slots,
+    isLoading,
+    error,
+    canFill,
+    canSee,
+    isExitMissing,
+    exitOpensOn: exitOpensOnDay,
+  };
 }
 
 /**
@@ -61,14 +90,18 @@ export function usePairQuestionnaires(pairId: MaybeRefOrGetter<string>) {
  */
 export function useExitQuestionnaireDue() {
   const { data, isLoading } = useLiveQuery(observeAllPairQuestionnaires);
+  const { data: programmes } = useLiveQuery(observeProgrammes);
   const viewer = useViewer();
   const pairIds = computed(() => {
     const today = localIsoDate(new Date());
+    const final = new Set(
+      (programmes.value ?? []).filter((p) => p.current_stage >= FINAL_STAGE).map((p) => p.id),
+    );
     const due = new Set<string>();
     for (const facts of data.value ?? []) {
-      const visible = pairQuestionnaires(facts, today).filter((s) =>
-        canSeeQuestionnaire(viewer.value, s.participantId),
-      );
+      const atFinal = !!facts.pair.programme_id && final.has(facts.pair.programme_id);
+      const slots = pairQuestionnaires({ ...facts, programmeAtFinalStage: atFinal }, today);
+      const visible = slots.filter((s) => canSeeQuestionnaire(viewer.value, s.participantId));
       if (isExitQuestionnaireMissing(visible)) due.add(facts.pair.id);
     }
     return due;

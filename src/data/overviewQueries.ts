@@ -18,6 +18,7 @@ import { liveQuery, type Table } from 'dexie';
 import { addDays } from '@/domain/dates';
 import { SILENCE_DAYS } from '@/domain/pairs';
 import type { QuestionnaireResponse } from '@/domain/questionnaires';
+import type { RoadmapTriageFacts } from '@/domain/triage';
 import type {
   PairMeetingFacts,
   PairsFacts,
@@ -27,6 +28,7 @@ import type {
 } from '@/domain/schoolOverview';
 import type {
   Consent,
+  Intake,
   IsoDate,
   Meeting,
   Pair,
@@ -34,6 +36,8 @@ import type {
   Participant,
   ParticipantSensitive,
   PlanTask,
+  Programme,
+  RoadmapTask,
   TriageSnooze,
 } from '@/domain/types';
 import type { MentorChangeRequest } from '@/domain/mentorChange';
@@ -199,7 +203,9 @@ const WORK_TABLES = [
   'questionnaire_responses',
   'questionnaire_templates',
   'programmes',
+  'roadmap_tasks',
   'mentor_change_requests',
+  'intakes',
 ];
 
 /** The school's pairs: the first numbers of the home (pairs by form). */
@@ -225,8 +231,14 @@ export async function readSchoolPeople(ctx: DataContext, source: Source): Promis
   });
 }
 
-/** The consents and the pairs' work: meeting facts, plan tasks, questionnaires, requests… */
-export async function readSchoolWork(ctx: DataContext, source: Source): Promise<WorkFacts> {
+/**
+ * The consents and the pairs' work: meeting facts, plan tasks, questionnaires, requests…, and
+ * the programme years' roadmap tasks (the triage's overdue roadmap items).
+ */
+export async function readSchoolWork(
+  ctx: DataContext,
+  source: Source,
+): Promise<WorkFacts & RoadmapTriageFacts & Required<Pick<WorkFacts, 'intakes'>>> {
   const { schoolId, today } = source;
   const db = ctx.db;
   const table = <T extends Row>(name: string) => db.table<T, string>(name);
@@ -237,23 +249,47 @@ export async function readSchoolWork(ctx: DataContext, source: Source): Promise<
     const pairIds = (await (
       schoolId === null ? db.pairs.toCollection() : db.pairs.where('school_id').equals(schoolId)
     ).primaryKeys()) as string[];
-    const [consents, meetings, tasks, responses, templates, programmes, requests, snoozes] =
-      await Promise.all([
-        readSchoolRows<Consent>(db.consents, schoolId),
-        meetingFacts(ctx, pairIds, today),
-        readSchoolRows<PlanTask>(db.plan_tasks, schoolId),
-        readSchoolRows<QuestionnaireResponse>(responsesTable(ctx), schoolId),
-        allTemplates(ctx),
-        readSchoolRows<Row & { ends_on?: unknown }>(table('programmes'), schoolId),
-        readSchoolRows<MentorChangeRequest>(table('mentor_change_requests'), schoolId),
-        hasSnoozes
-          ? readSchoolRows<TriageSnooze>(table('triage_snoozes'), schoolId)
-          : Promise.resolve([]),
-      ]);
+    const [
+      consents,
+      meetings,
+      tasks,
+      responses,
+      templates,
+      programmes,
+      requests,
+      snoozes,
+      roadmapTasks,
+      intakes,
+    ] = await Promise.all([
+      readSchoolRows<Consent>(db.consents, schoolId),
+      meetingFacts(ctx, pairIds, today),
+      readSchoolRows<PlanTask>(db.plan_tasks, schoolId),
+      readSchoolRows<QuestionnaireResponse>(responsesTable(ctx), schoolId),
+      allTemplates(ctx),
+      readSchoolRows<Programme>(db.programmes, schoolId),
+      readSchoolRows<MentorChangeRequest>(table('mentor_change_requests'), schoolId),
+      hasSnoozes
+        ? readSchoolRows<TriageSnooze>(table('triage_snoozes'), schoolId)
+        : Promise.resolve([]),
+      readSchoolRows<RoadmapTask>(db.roadmap_tasks, schoolId),
+      readSchoolRows<Intake>(db.intakes, schoolId),
+    ]);
     const programmeEnds = new Map<string, IsoDate>();
     for (const p of programmes)
       if (typeof p.ends_on === 'string') programmeEnds.set(p.id, p.ends_on);
-    return { consents, meetings, tasks, templates, responses, programmeEnds, requests, snoozes };
+    return {
+      consents,
+      meetings,
+      tasks,
+      templates,
+      responses,
+      programmeEnds,
+      requests,
+      snoozes,
+      roadmapTasks,
+      roadmapProgrammes: programmes,
+      intakes,
+    };
   });
 }
 

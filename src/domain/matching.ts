@@ -2,19 +2,19 @@
 // of named components, each with its points and a reason (an i18n key under matching.reason
 // with its params), and "suggest for everyone": a whole assignment that respects every mentor's
 // free places and is STABLE with respect to the same scores (deferred acceptance, mentees
-// propose, Gale–Shapley with capacities; proven by test/unit/domain/matching*.test.ts).
+// propose, Gale–Shapley with capacities; proven by test/unit/**/matching*.test.ts).
 //
-// What the app stores today, and so what the score can use (issue 12's intake questionnaires
-// are not built yet): the person's kind, class, subject, teaching experience and interests
-// (participants), and the staff's request about a mentee (participant_sensitive.request, staff
-// only). Not stored yet: a mentor's own capacity (everyone gets DEFAULT_MENTOR_CAPACITY), a
-// mentee's preferred form (every form that fits her kind is tried) and her stated preference
-// for mentors after the group meeting (the `preference` component is ready and says it is not
-// recorded). Pass them in MatchingOptions once the intake stores them.
+// What the score uses: the person's kind, class, subject, teaching experience and interests
+// (participants), the staff's request about a mentee (participant_sensitive.request), and the
+// intake questionnaires (domain/intake.ts): what a mentor offers, how many mentees she takes
+// (her capacity; DEFAULT_MENTOR_CAPACITY when she has not said), the forms each side prefers,
+// the mentee's own request and interests, and the mentors she chose after the group meeting.
+// MatchingOptions override the intake (tests, what-ifs).
 import { fitsForm, LIVE_PAIR_STATUSES } from './formRules';
-import { DEFAULT_MENTOR_CAPACITY } from './triage';
+import { DEFAULT_MENTOR_CAPACITY, keywordsOf as stemsOf, sharedWords } from './intake';
 import {
   MENTORING_FORMS,
+  type Intake,
   type IsoDate,
   type MentoringForm,
   type Pair,
@@ -38,20 +38,36 @@ export type MatchPerson = Pick<
   | 'deleted_at'
 > & { archived_on?: IsoDate | null };
 
+/** What matching reads of an intake row. */
+export type MatchIntake = Pick<
+  Intake,
+  | 'participant_id'
+  | 'role'
+  | 'offers'
+  | 'capacity'
+  | 'forms'
+  | 'request'
+  | 'interests'
+  | 'preferred_mentor_ids'
+  | 'deleted_at'
+>;
+
 /** The school's rows matching reads (data/matchingQueries.ts). */
 export interface MatchingFacts {
   participants: readonly MatchPerson[];
   sensitive: readonly Pick<ParticipantSensitive, 'participant_id' | 'request' | 'deleted_at'>[];
   pairs: readonly Pick<Pair, 'id' | 'status' | 'deleted_at'>[];
   members: readonly Pick<PairMember, 'pair_id' | 'participant_id' | 'side' | 'deleted_at'>[];
+  /** The intake questionnaires (none: every mentor takes the default capacity). */
+  intakes?: readonly MatchIntake[];
 }
 
 export interface MatchingOptions {
-  /** Mentees one mentor takes at most (no per-mentor capacity is stored yet). */
+  /** Mentees a mentor takes when her intake does not say (default DEFAULT_MENTOR_CAPACITY). */
   capacity?: number;
-  /** A mentee's preferred form, when the intake recorded it (not stored yet). */
-  preferredForms?: ReadonlyMap<Uuid, MentoringForm>;
-  /** The mentors a mentee named after the group meeting, first choice first (not stored yet). */
+  /** A mentee's preferred form(s), over her intake's. */
+  preferredForms?: ReadonlyMap<Uuid, MentoringForm | readonly MentoringForm[]>;
+  /** The mentors a mentee named after the group meeting, first choice first, over her intake's. */
   statedPreferences?: ReadonlyMap<Uuid, readonly Uuid[]>;
 }
 
@@ -67,13 +83,15 @@ export const POINTS = {
   sameSubject: 20,
   /** Per shared interest, up to INTEREST_WORDS words. */
   interestWord: 5,
-  /** Per free place left. */
+  /** Per free place left, up to FREE_PLACES places. */
   freePlace: 3,
   /** First, second, third choice the mentee named. */
   statedChoice: [30, 20, 10] as readonly number[],
 } as const;
 const REQUEST_WORDS = 3;
 const INTEREST_WORDS = 3;
+/** Free places beyond this count no more (a mentor of 30 places would outweigh everything). */
+const FREE_PLACES = 3;
 /** A mentor this many years more experienced fits «опытный педагог – молодой специалист». */
 const EXPERIENCE_GAP_YEARS = 3;
 
@@ -104,85 +122,8 @@ export interface Suggestion {
 }
 
 // ------------------------------------------------------------------------ words
-/**
- * Words that say nothing about what a mentee needs or a mentor offers (function words and
- * the wording every request shares), already normalised.
- */
-const STOP_WORDS = new Set(
-  (
-    'и в во на с со по для не к ко о об от за из у что как это а но или то же ли бы его ее их ' +
-    'ему ей им при до после над под про без через очень так уже еще все всё весь мне меня я ' +
-    'мы вы он она они хочу хочет хотела хотел нужно нужна нужен нужны надо помощь помочь ' +
-    'помогать помогает поддержка поддержать может могу умею есть был была быть также тоже ' +
-    'подготовка подготовить ученик ученика ученице ученику учитель учителя класс класса классе ' +
-    'работа работы работе работать свой своя свои своих наставник наставника наставляемый ' +
-    'вопрос вопросы вопросам тема темы темам'
-  )
-    .split(' ')
-    .map((w) => w.replace(/ё/g, 'е')),
-);
-
-/** Russian endings, longest first: a crude stemmer is enough to match «математике» to «математика». */
-// prettier-ignore
-const ENDINGS = [
-  'иями', 'ями', 'ами', 'ого', 'его', 'ому', 'ему', 'ыми', 'ими', 'ией', 'ах', 'ях',
-  'ов', 'ев', 'ей', 'ой', 'ий', 'ый', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ам', 'ям', 'ом',
-  'ем', 'ую', 'юю', 'ия', 'ии', 'ию', 'ью', 'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь',
-];
-/** Stems are compared on their first letters only: «математика» and «математический» meet. */
-const STEM_LENGTH = 6;
-
-/** Lower case, ё → е, the letters of one word. */
-export function normaliseWord(word: string): string {
-  return word.toLowerCase().replace(/ё/g, 'е');
-}
-
-/** The comparable stem of a normalised word: its ending cut (the stem keeps ≥ 3 letters), then its first STEM_LENGTH letters. */
-export function stemOf(word: string): string {
-  let stem = word;
-  if (word.length >= 5) {
-    const ending = ENDINGS.find((e) => word.endsWith(e) && word.length - e.length >= 3);
-    if (ending) stem = word.slice(0, -ending.length);
-  }
-  return stem.slice(0, STEM_LENGTH);
-}
-
-/** The stems of a text, each with the first word that gave it (for the reason). */
-export function stemsOf(...texts: (string | null | undefined)[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const text of texts) {
-    if (!text) continue;
-    for (const raw of text.match(/[\p{L}\p{N}]+/gu) ?? []) {
-      const word = normaliseWord(raw);
-      if (word.length < 3 || STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
-      const stem = stemOf(word);
-      if (!out.has(stem)) out.set(stem, word);
-    }
-  }
-  return out;
-}
-
-/** How many stems of `offer` `wanted` has (not counting those `except` says). */
-function countShared(
-  wanted: ReadonlyMap<string, string>,
-  offer: ReadonlyMap<string, string>,
-  except?: (stem: string) => boolean,
-): number {
-  let n = 0;
-  for (const stem of offer.keys()) if (wanted.has(stem) && !except?.(stem)) n++;
-  return n;
-}
-
-/** The words of `offer` whose stems `wanted` has, in the offer's order. */
-function sharedWords(
-  wanted: ReadonlyMap<string, string>,
-  offer: ReadonlyMap<string, string>,
-  except?: (stem: string) => boolean,
-): string[] {
-  const words: string[] = [];
-  for (const [stem, word] of offer) if (wanted.has(stem) && !except?.(stem)) words.push(word);
-  return words;
-}
+// The keywords (a crude Russian stemmer) live with the intake, which asks for the words.
+export { normaliseWord, stemOf, keywordsOf as stemsOf } from './intake';
 
 /** The grade of a class label («7Б» → 7, «10-А» → 10), or null. */
 export function gradeOf(classLabel: string | null): number | null {
@@ -193,34 +134,51 @@ export function gradeOf(classLabel: string | null): number | null {
 // ------------------------------------------------------------------------ index
 export interface MatchMentee {
   person: MatchPerson;
-  /** The forms tried: her preferred one when known, else every form that fits her kind. */
+  /** The forms tried: her preferred ones when known (and fitting her kind), else every form that fits her kind. */
   forms: readonly MentoringForm[];
-  preferredForm: MentoringForm | null;
+  /** The forms she said she prefers (intake or options); empty: none said. */
+  preferredForms: ReadonlySet<MentoringForm>;
   grade: number | null;
+  /** Her request: her own words (intake) and the staff's (participant_sensitive). */
   request: ReadonlyMap<string, string>;
   hasRequest: boolean;
-  /** Her interests and subject. */
+  /** Her interests (card and intake) and subject. */
   interests: ReadonlyMap<string, string>;
   subject: ReadonlyMap<string, string>;
   /** The mentors she named, first choice first; null: none recorded. */
   stated: readonly Uuid[] | null;
+  hasIntake: boolean;
+  /**
+   * Per stem number (MatchingIndex's mentor stems): REQUEST | INTEREST | SUBJECT when her
+   * request, interests, subject have that stem. The bare score reads this, not the maps.
+   */
+  stemFlags: Uint8Array;
 }
 
 export interface MatchMentor {
   person: MatchPerson;
-  /** The forms in which her kind may mentor. */
+  /** The forms in which her kind may mentor (narrowed to those her intake names, when any fit). */
   forms: ReadonlySet<MentoringForm>;
   grade: number | null;
   /** Distinct mentees in her live (draft, approved, active) pairs. */
   load: number;
+  /** The mentees she takes: her intake's capacity, else the index's default. */
+  capacity: number;
+  /** Whether `capacity` is hers (the intake says it) rather than the default. */
+  capacityStated: boolean;
   /** capacity − load, never below 0. */
   left: number;
-  /** What she offers: her interests and subject. */
+  /** What she offers: her intake's answer, her interests and subject. */
   offer: ReadonlyMap<string, string>;
   subject: ReadonlyMap<string, string>;
+  hasIntake: boolean;
+  /** The stem numbers of `offer` and `subject` (see MatchMentee.stemFlags). */
+  offerStems: Int32Array;
+  subjectStems: Int32Array;
 }
 
 export interface MatchingIndex {
+  /** The default capacity (a mentor whose intake does not say). */
   capacity: number;
   /** Mentees without a live pair, by name. */
   mentees: MatchMentee[];
@@ -229,8 +187,31 @@ export interface MatchingIndex {
 }
 
 const byName = new Intl.Collator('ru').compare;
+const REQUEST = 1;
+const INTEREST = 2;
+const SUBJECT = 4;
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const LIVE = LIVE_PAIR_STATUSES as readonly string[];
+
+/** The live intakes by participant, one per role. */
+function intakesByRole(intakes: readonly MatchIntake[] = []) {
+  const mentor = new Map<Uuid, MatchIntake>();
+  const mentee = new Map<Uuid, MatchIntake>();
+  for (const row of intakes) {
+    if (row.deleted_at !== null) continue;
+    (row.role === 'mentor' ? mentor : mentee).set(row.participant_id, row);
+  }
+  return { mentor, mentee };
+}
+
+/** `wanted` narrowed to the forms that fit (all fitting ones when none of `wanted` fits). */
+function narrowForms(
+  fitting: readonly MentoringForm[],
+  wanted: readonly MentoringForm[],
+): MentoringForm[] {
+  const narrowed = fitting.filter((f) => wanted.includes(f));
+  return narrowed.length > 0 ? narrowed : [...fitting];
+}
 
 export function indexMatching(facts: MatchingFacts, options: MatchingOptions = {}): MatchingIndex {
   const capacity = options.capacity ?? DEFAULT_MENTOR_CAPACITY;
@@ -258,45 +239,99 @@ export function indexMatching(facts: MatchingFacts, options: MatchingOptions = {
   for (const s of facts.sensitive) {
     if (s.deleted_at === null && s.request) requests.set(s.participant_id, s.request);
   }
+  const intakes = intakesByRole(facts.intakes);
   const sorted = [...people].sort((a, b) => byName(a.full_name, b.full_name) || cmp(a.id, b.id));
   const mentees = sorted
     .filter((p) => p.is_mentee && !pairedMentees.has(p.id))
     .map((person): MatchMentee => {
-      const preferredForm = options.preferredForms?.get(person.id) ?? null;
-      const request = requests.get(person.id) ?? null;
-      const stated = options.statedPreferences?.get(person.id);
+      const intake = intakes.mentee.get(person.id) ?? null;
+      const fitting = MENTORING_FORMS.filter((f) => fitsForm(f, 'mentee', person.kind));
+      const option = options.preferredForms?.get(person.id);
+      const said: readonly MentoringForm[] =
+        option === undefined
+          ? (intake?.forms ?? [])
+          : typeof option === 'string'
+            ? [option]
+            : option;
+      const preferredForms = new Set(fitting.filter((f) => said.includes(f)));
+      const staffRequest = requests.get(person.id) ?? null;
+      const stated = options.statedPreferences?.get(person.id) ?? intake?.preferred_mentor_ids;
       return {
         person,
-        preferredForm,
-        forms: preferredForm
-          ? [preferredForm]
-          : MENTORING_FORMS.filter((f) => fitsForm(f, 'mentee', person.kind)),
+        preferredForms,
+        forms: preferredForms.size > 0 ? [...preferredForms] : fitting,
         grade: gradeOf(person.class_label),
-        request: stemsOf(request),
-        hasRequest: !!request?.trim(),
-        interests: stemsOf(person.interests, person.subject),
+        request: stemsOf(intake?.request, staffRequest),
+        hasRequest: !!intake?.request?.trim() || !!staffRequest?.trim(),
+        interests: stemsOf(person.interests, intake?.interests, person.subject),
         subject: stemsOf(person.subject),
         stated: stated && stated.length > 0 ? stated : null,
+        hasIntake: intake !== null,
+        stemFlags: NO_FLAGS,
       };
     });
   const mentors = sorted
     .filter((p) => p.is_mentor)
     .map((person): MatchMentor => {
+      const intake = intakes.mentor.get(person.id) ?? null;
       const taught = new Set<Uuid>();
       for (const pairId of pairsOfMentor.get(person.id) ?? []) {
         for (const id of menteesOf.get(pairId) ?? []) taught.add(id);
       }
+      const fitting = MENTORING_FORMS.filter((f) => fitsForm(f, 'mentor', person.kind));
+      const own = intake?.capacity ?? null;
+      const mine = own ?? capacity;
       return {
         person,
-        forms: new Set(MENTORING_FORMS.filter((f) => fitsForm(f, 'mentor', person.kind))),
+        forms: new Set(narrowForms(fitting, intake?.forms ?? [])),
         grade: gradeOf(person.class_label),
         load: taught.size,
-        left: Math.max(0, capacity - taught.size),
-        offer: stemsOf(person.interests, person.subject),
+        capacity: mine,
+        capacityStated: own !== null,
+        left: Math.max(0, mine - taught.size),
+        offer: stemsOf(intake?.offers, person.interests, intake?.interests, person.subject),
         subject: stemsOf(person.subject),
+        hasIntake: intake !== null,
+        offerStems: NO_STEMS,
+        subjectStems: NO_STEMS,
       };
     });
+  numberStems(mentees, mentors);
   return { capacity, mentees, mentors };
+}
+
+const NO_FLAGS = new Uint8Array(0);
+const NO_STEMS = new Int32Array(0);
+
+/**
+ * Numbers the mentors' stems and marks each mentee's (ranking compares small integers, not
+ * strings: 500 mentees × 150 mentors). A stem no mentor has cannot score and gets no number.
+ */
+function numberStems(mentees: MatchMentee[], mentors: MatchMentor[]): void {
+  const numbers = new Map<string, number>();
+  const numbered = (stems: ReadonlyMap<string, string>) =>
+    Int32Array.from(stems.keys(), (stem) => {
+      let n = numbers.get(stem);
+      if (n === undefined) numbers.set(stem, (n = numbers.size));
+      return n;
+    });
+  for (const mentor of mentors) {
+    mentor.offerStems = numbered(mentor.offer);
+    mentor.subjectStems = numbered(mentor.subject);
+  }
+  for (const mentee of mentees) {
+    const flags = new Uint8Array(numbers.size);
+    const mark = (stems: ReadonlyMap<string, string>, flag: number) => {
+      for (const stem of stems.keys()) {
+        const n = numbers.get(stem);
+        if (n !== undefined) flags[n]! |= flag;
+      }
+    };
+    if (mentee.hasRequest) mark(mentee.request, REQUEST);
+    mark(mentee.interests, INTEREST);
+    mark(mentee.subject, SUBJECT);
+    mentee.stemFlags = flags;
+  }
 }
 
 /** Mentors with at least one free place. */
@@ -306,8 +341,8 @@ export function mentorsWithFreePlaces(index: MatchingIndex): MatchMentor[] {
 
 // ------------------------------------------------------------------------ score
 // Each component's points come from ONE helper below, used both by the bare score that ranks
-// (coupleScore: no objects, it runs for every mentee × mentor) and by the explained one
-// (scoreCouple); a property test keeps the two equal.
+// (coupleScore: no objects, stem numbers instead of strings, it runs for every mentee ×
+// mentor) and by the explained one (scoreCouple, words); a property test keeps the two equal.
 
 /**
  * The form of a couple: the first of the mentee's forms (MENTORING_FORMS order) in which the
@@ -320,7 +355,7 @@ export function coupleForm(mentee: MatchMentee, mentor: MatchMentor): MentoringF
 }
 
 const formPoints = (mentee: MatchMentee, form: MentoringForm) =>
-  mentee.preferredForm === form ? POINTS.preferredForm : POINTS.fittingForm;
+  mentee.preferredForms.has(form) ? POINTS.preferredForm : POINTS.fittingForm;
 
 type RoleModelKey =
   | 'olderStudent'
@@ -359,8 +394,6 @@ function roleModelKey(mentee: MatchMentee, mentor: MatchMentor, form: MentoringF
 }
 
 const requestPoints = (shared: number) => POINTS.requestWord * Math.min(shared, REQUEST_WORDS);
-const requestShared = (mentee: MatchMentee, mentor: MatchMentor) =>
-  mentee.hasRequest ? countShared(mentee.request, mentor.offer) : 0;
 
 /** A stem of both subjects counts for the subject, not again as an interest. */
 const subjectStem = (mentee: MatchMentee, mentor: MatchMentor) => (stem: string) =>
@@ -369,7 +402,8 @@ const overlapPoints = (sameSubject: boolean, interests: number) =>
   (sameSubject ? POINTS.sameSubject : 0) +
   POINTS.interestWord * Math.min(interests, INTEREST_WORDS);
 
-const capacityPoints = (mentor: MatchMentor) => POINTS.freePlace * mentor.left;
+const capacityPoints = (mentor: MatchMentor) =>
+  POINTS.freePlace * Math.min(mentor.left, FREE_PLACES);
 
 /** The mentor's place among the mentee's stated choices (0 first), -1 not named, null none stated. */
 const statedRank = (mentee: MatchMentee, mentor: MatchMentor) =>
@@ -382,12 +416,25 @@ export function coupleScore(mentee: MatchMentee, mentor: MatchMentor): number | 
   if (mentor.left <= 0) return null;
   const form = coupleForm(mentee, mentor);
   if (!form) return null;
-  const sameSubject = countShared(mentee.subject, mentor.subject) > 0;
-  const interests = countShared(mentee.interests, mentor.offer, subjectStem(mentee, mentor));
+  // The same counts as requestComponent and overlapComponent, on stem numbers.
+  const flags = mentee.stemFlags;
+  const subjects = mentor.subjectStems;
+  let sameSubject = false;
+  for (let i = 0; i < subjects.length; i++) if (flags[subjects[i]!]! & SUBJECT) sameSubject = true;
+  let requested = 0;
+  let interests = 0;
+  const offer = mentor.offerStems;
+  for (let i = 0; i < offer.length; i++) {
+    const n = offer[i]!;
+    const f = flags[n]!;
+    if (f & REQUEST) requested++;
+    // A stem of both subjects counts for the subject, not again as an interest.
+    if (f & INTEREST && !(f & SUBJECT && subjects.includes(n))) interests++;
+  }
   return (
     formPoints(mentee, form) +
     ROLE_MODEL_POINTS[roleModelKey(mentee, mentor, form)] +
-    requestPoints(requestShared(mentee, mentor)) +
+    requestPoints(requested) +
     overlapPoints(sameSubject, interests) +
     capacityPoints(mentor) +
     preferencePoints(statedRank(mentee, mentor))
@@ -398,7 +445,7 @@ const reason = (key: string, params: Record<string, string | number> = {}) => ({
 const list = (words: string[]) => words.join(', ');
 
 function formComponent(mentee: MatchMentee, form: MentoringForm): ScoreComponent {
-  const key = mentee.preferredForm === form ? 'form.preferred' : 'form.fits';
+  const key = mentee.preferredForms.has(form) ? 'form.preferred' : 'form.fits';
   return { name: 'form', points: formPoints(mentee, form), reason: reason(key, { form }) };
 }
 
@@ -457,11 +504,13 @@ function overlapComponent(mentee: MatchMentee, mentor: MatchMentor): ScoreCompon
   return { name: 'overlap', points, reason: reason(key, params) };
 }
 
-function capacityComponent(mentor: MatchMentor, capacity: number): ScoreComponent {
+/** Her free places of her capacity, saying whether the capacity is her intake's or the default. */
+function capacityComponent(mentor: MatchMentor): ScoreComponent {
+  const key = mentor.capacityStated ? 'capacity.leftStated' : 'capacity.left';
   return {
     name: 'capacity',
     points: capacityPoints(mentor),
-    reason: reason('capacity.left', { left: mentor.left, capacity }),
+    reason: reason(key, { left: mentor.left, capacity: mentor.capacity }),
   };
 }
 
@@ -488,24 +537,40 @@ export function scoreCouple(
     roleModelComponent(mentee, mentor, form),
     requestComponent(mentee, mentor),
     overlapComponent(mentee, mentor),
-    capacityComponent(mentor, index.capacity),
+    capacityComponent(mentor),
     preferenceComponent(mentee, mentor),
   ];
   const score = components.reduce((sum, c) => sum + c.points, 0);
   return { menteeId: mentee.person.id, mentorId: mentor.person.id, form, score, components };
 }
 
+/** One mentee's acceptable mentors, best first: their numbers in index.mentors and scores. */
+interface Ranked {
+  mentors: Int32Array;
+  scores: Float64Array;
+}
+
 /**
- * Mentee's acceptable mentors as [mentor number in index.mentors, score], best first; equal
- * scores keep the mentors' name order.
+ * Mentee's acceptable mentors, best first; equal scores keep the mentors' name order. Typed
+ * arrays, no object per couple: this runs for every mentee × mentor.
  */
-function rankedNumbers(index: MatchingIndex, mentee: MatchMentee): [number, number][] {
-  const out: [number, number][] = [];
+function rankedOf(index: MatchingIndex, mentee: MatchMentee, scratch: Float64Array): Ranked {
+  const order: number[] = [];
   index.mentors.forEach((mentor, m) => {
     const score = coupleScore(mentee, mentor);
-    if (score !== null) out.push([m, score]);
+    if (score !== null) {
+      scratch[m] = score;
+      order.push(m);
+    }
   });
-  return out.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+  const mentors = Int32Array.from(order).sort((a, b) => scratch[b]! - scratch[a]! || a - b);
+  return { mentors, scores: Float64Array.from(mentors, (m) => scratch[m]!) };
+}
+
+/** Mentee's acceptable mentors as [mentor number in index.mentors, score], best first. */
+function rankedNumbers(index: MatchingIndex, mentee: MatchMentee): [number, number][] {
+  const { mentors, scores } = rankedOf(index, mentee, new Float64Array(index.mentors.length));
+  return Array.from(mentors, (m, i) => [m, scores[i]!]);
 }
 
 /** The mentors a mentee may get, best first (ties: by the mentor's name), the first `limit` explained. */
@@ -536,35 +601,56 @@ export function deferredAcceptance(
   ranked: readonly (readonly (readonly [number, number])[])[],
   capacity: readonly number[],
 ): number[] {
+  return acceptance(
+    ranked.map((list) => ({
+      mentors: Int32Array.from(list, ([m]) => m),
+      scores: Float64Array.from(list, ([, score]) => score),
+    })),
+    capacity,
+  );
+}
+
+/** deferredAcceptance over typed lists (what suggestForEveryone builds). */
+function acceptance(ranked: readonly Ranked[], capacity: readonly number[]): number[] {
   const assigned = new Array<number>(ranked.length).fill(-1);
   const next = new Array<number>(ranked.length).fill(0);
-  // held[m]: the mentees mentor m holds, with the score she gives each.
+  // held[m]: the mentees mentor m holds, with the score she gives each; worst[m]: which of
+  // them she values least (kept while she is full, so a refusal costs no scan).
   const held: { mentee: number; score: number }[][] = capacity.map(() => []);
+  const worst = new Array<number>(capacity.length).fill(-1);
   const free: number[] = [];
   for (let e = ranked.length - 1; e >= 0; e--) free.push(e);
   // Does the mentor prefer mentee a (score sa) to mentee b (score sb)?
   const prefers = (sa: number, a: number, sb: number, b: number) => sa > sb || (sa === sb && a < b);
+  const worstOf = (holding: { mentee: number; score: number }[]) => {
+    let w = 0;
+    for (let i = 1; i < holding.length; i++) {
+      const h = holding[i]!;
+      const x = holding[w]!;
+      if (prefers(x.score, x.mentee, h.score, h.mentee)) w = i;
+    }
+    return w;
+  };
   while (free.length > 0) {
     const e = free.pop()!;
     const choices = ranked[e]!;
-    while (next[e]! < choices.length) {
-      const [m, score] = choices[next[e]!++]!;
+    while (next[e]! < choices.mentors.length) {
+      const at = next[e]!++;
+      const m = choices.mentors[at]!;
+      const score = choices.scores[at]!;
       const holding = held[m]!;
-      if (holding.length < capacity[m]!) {
+      const places = capacity[m]!;
+      if (holding.length < places) {
         holding.push({ mentee: e, score });
         assigned[e] = m;
+        if (holding.length === places) worst[m] = worstOf(holding);
         break;
       }
-      let worst = -1;
-      for (let i = 0; i < holding.length; i++) {
-        const h = holding[i]!;
-        const w = holding[worst] ?? null;
-        if (w === null || prefers(w.score, w.mentee, h.score, h.mentee)) worst = i;
-      }
-      if (worst < 0) continue; // a mentor with no place at all
-      const w = holding[worst]!;
+      if (places <= 0) continue; // a mentor with no place at all
+      const w = holding[worst[m]!]!;
       if (prefers(score, e, w.score, w.mentee)) {
-        holding[worst] = { mentee: e, score };
+        holding[worst[m]!] = { mentee: e, score };
+        worst[m] = worstOf(holding);
         assigned[e] = m;
         assigned[w.mentee] = -1;
         free.push(w.mentee);
@@ -590,8 +676,9 @@ export interface Proposal {
  * free places under the scores of scoreCouple. Nothing is created here: the curator reviews it.
  */
 export function suggestForEveryone(index: MatchingIndex): Proposal {
-  const assigned = deferredAcceptance(
-    index.mentees.map((mentee) => rankedNumbers(index, mentee)),
+  const scratch = new Float64Array(index.mentors.length);
+  const assigned = acceptance(
+    index.mentees.map((mentee) => rankedOf(index, mentee, scratch)),
     index.mentors.map((m) => m.left),
   );
   const assignments: Suggestion[] = [];

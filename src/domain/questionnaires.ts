@@ -228,20 +228,32 @@ export interface ProgrammeEndFacts {
   meetings: readonly Pick<Meeting, 'type' | 'held_on' | 'deleted_at'>[];
   /** The end of the pair's programme year, when the device knows it. */
   programmeEndsOn?: IsoDate | null;
+  /**
+   * The pair's programme year is at its roadmap's final stage, «Завершение наставничества»
+   * (domain/roadmap.ts FINAL_STAGE), whatever its dates say.
+   */
+  programmeAtFinalStage?: boolean;
 }
+
+const DAY_MS = 86_400_000;
+
+/** `day` minus `days` calendar days (ISO dates, no time zone involved). */
+const daysBefore = (day: IsoDate, days: number): IsoDate =>
+  new Date(Date.parse(`${day}T00:00:00Z`) - days * DAY_MS).toISOString().slice(0, 10);
 
 /**
  * The programme is ending for the pair (DOMAIN.md stages 6–7): the pair is over, its end date
- * or the programme's end is within EXIT_WINDOW_DAYS, or a final meeting has been held.
+ * or the programme's end is within EXIT_WINDOW_DAYS, the programme year has reached its
+ * final stage, or a final meeting has been held.
  */
 export function isProgrammeEnding(facts: ProgrammeEndFacts, today: IsoDate): boolean {
   const { pair, meetings, programmeEndsOn } = facts;
   if (pair.status === 'completed' || pair.status === 'ended_early') return true;
   if (pair.status === 'draft') return false;
+  if (facts.programmeAtFinalStage) return true;
   const near = (date: IsoDate | null | undefined) =>
     !!date &&
-    Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`) <=
-      EXIT_WINDOW_DAYS * 86_400_000;
+    Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`) <= EXIT_WINDOW_DAYS * DAY_MS;
   if (near(pair.ended_on) || near(programmeEndsOn)) return true;
   return meetings.some(
     (m) =>
@@ -345,6 +357,19 @@ export function pairQuestionnaires<
     }
   }
   return slots;
+}
+
+/**
+ * The day the exit and satisfaction questionnaires open by the calendar (EXIT_WINDOW_DAYS
+ * before the pair's or the programme's end, the earlier of the two), for the app to say when;
+ * null when no end is known. They open earlier at the final stage or a final meeting.
+ */
+export function exitOpensOn(
+  facts: Pick<ProgrammeEndFacts, 'pair' | 'programmeEndsOn'>,
+): IsoDate | null {
+  const ends = [facts.pair.ended_on, facts.programmeEndsOn].filter((d): d is IsoDate => !!d);
+  if (ends.length === 0) return null;
+  return daysBefore(ends.sort()[0]!, EXIT_WINDOW_DAYS);
 }
 
 /** For nextSteps: some member's exit questionnaire is due (pass only the slots one can see). */

@@ -6,6 +6,8 @@
 // the people and pairs (indexPeople, peopleOverview), then the consents and the pairs' work —
 // meetings, plans, questionnaires, requests, snoozes (withWork, workOverview, and the triage).
 import { isConsentValidOn } from './consent';
+import { FINAL_STAGE } from './roadmap';
+import type { RoadmapTriageFacts } from './triage';
 import { LIVE_PAIR_STATUSES } from './formRules';
 import { isPaused } from './pairLife';
 import type { MentorChangeRequest } from './mentorChange';
@@ -21,6 +23,7 @@ import {
   MENTORING_FORMS,
   PARTICIPANT_KINDS,
   type Consent,
+  type Intake,
   type IsoDate,
   type Meeting,
   type Pair,
@@ -140,6 +143,11 @@ export interface WorkFacts {
   programmeEnds: ReadonlyMap<Uuid, IsoDate>;
   requests: readonly OverviewRequest[];
   snoozes: readonly OverviewSnooze[];
+  /** The programme years' roadmaps (overdue tasks; the final stage opens exit questionnaires). */
+  roadmapTasks?: RoadmapTriageFacts['roadmapTasks'];
+  roadmapProgrammes?: RoadmapTriageFacts['roadmapProgrammes'];
+  /** The intakes: a mentor's stated capacity (mentor over capacity). */
+  intakes?: readonly Pick<Intake, 'participant_id' | 'role' | 'capacity' | 'deleted_at'>[];
 }
 
 /** The school's rows as the device holds them (one school; tombstones may be included). */
@@ -325,6 +333,11 @@ function questionnaireSlots(
           programmeEndsOn: pair.programme_id
             ? (facts.programmeEnds.get(pair.programme_id) ?? null)
             : null,
+          programmeAtFinalStage:
+            !!pair.programme_id &&
+            (facts.roadmapProgrammes ?? []).some(
+              (p) => p.id === pair.programme_id && p.current_stage >= FINAL_STAGE,
+            ),
         },
         facts.today,
       ),

@@ -6,6 +6,9 @@
 import { EXPIRY_WARNING_DAYS, isConsentValidOn } from './consent';
 import { addDays, daysBetween } from './dates';
 import { SILENCE_DAYS } from './pairs';
+import { DEFAULT_MENTOR_CAPACITY, mentorCapacities } from './intake';
+import { isOpenYear } from './programmeYear';
+import { overdueTasks } from './roadmap';
 import { MAX_COMMENT_LENGTH } from './limits';
 import {
   byRussianName,
@@ -14,16 +17,13 @@ import {
   type OverviewConsent,
   type SchoolIndex,
 } from './schoolOverview';
-import type { IsoDate, Uuid } from './types';
+import type { IsoDate, Programme, RoadmapTask, Uuid } from './types';
 import { cleanText, isIsoDate, type FieldError } from './validation';
 
 /** The entry questionnaire is chased two weeks after the pair starts. */
 export const ENTRY_QUESTIONNAIRE_GRACE_DAYS = 14;
-/**
- * How many mentees one mentor takes at most. No capacity is stored per mentor yet: every
- * mentor gets this default (the roadmaps speak of one to three mentees per mentor).
- */
-export const DEFAULT_MENTOR_CAPACITY = 3;
+/** How many mentees a mentor takes when her intake does not say (domain/intake.ts). */
+export { DEFAULT_MENTOR_CAPACITY } from './intake';
 
 /** The kinds of item, most urgent first: the order is the severity rank (1 = first). */
 export const TRIAGE_KINDS = [
@@ -39,12 +39,13 @@ export const TRIAGE_KINDS = [
   'draft_awaiting_approval',
   'mentor_over_capacity',
   'mentee_without_pair',
+  'roadmap_overdue',
 ] as const;
 export type TriageKind = (typeof TRIAGE_KINDS)[number];
 
 /** A route of the app (name, params, query), without depending on the router. */
 export interface TriageFix {
-  name: 'participant' | 'pair' | 'plan' | 'pairs-approve' | 'matching';
+  name: 'participant' | 'pair' | 'plan' | 'pairs-approve' | 'matching' | 'year';
   params?: Record<string, string>;
   query?: Record<string, string>;
 }
@@ -56,7 +57,7 @@ export interface TriageItem {
   severity: number;
   /** Order inside one severity: larger first (days of silence, overdue tasks…). */
   weight: number;
-  target: { type: 'pair' | 'participant'; id: Uuid };
+  target: { type: 'pair' | 'participant' | 'programme'; id: Uuid };
   /** Who it is about: a person's name, or a pair's «mentors → mentees». */
   subject: string;
   fix: TriageFix;
@@ -236,7 +237,12 @@ function pairItems(index: SchoolIndex, out: Draft[]): void {
   }
 }
 
-function peopleItems(index: SchoolIndex, capacity: number, out: Draft[]): void {
+function peopleItems(
+  index: SchoolIndex,
+  capacity: number,
+  capacities: ReadonlyMap<Uuid, number>,
+  out: Draft[],
+): void {
   for (const person of index.people.values()) {
     const live = index.livePairsOf.get(person.id) ?? [];
     if (person.is_mentee && !live.some((l) => l.side === 'mentee')) {
@@ -257,7 +263,9 @@ function peopleItems(index: SchoolIndex, capacity: number, out: Draft[]): void {
       if (l.side !== 'mentor') continue;
       for (const id of index.sidesOf.get(l.pairId)?.mentees ?? []) mentees.add(id);
     }
-    if (mentees.size > capacity) {
+    // Her own intake's capacity when she stated one, else the school's default.
+    const own = capacities.get(person.id) ?? capacity;
+    if (mentees.size > own) {
       out.push({
         key: `mentor_over_capacity:${person.id}`,
         kind: 'mentor_over_capacity',
@@ -265,10 +273,56 @@ function peopleItems(index: SchoolIndex, capacity: number, out: Draft[]): void {
         subject: person.full_name,
         fix: personFix(person.id),
         weight: mentees.size,
-        params: { count: mentees.size, capacity },
+        params: { count: mentees.size, capacity: own },
       });
     }
   }
+}
+
+/** The roadmap's rows the triage reads (data/overviewQueries.ts reads them with the work). */
+export interface RoadmapTriageFacts {
+  roadmapTasks: readonly Pick<
+    RoadmapTask,
+    'id' | 'programme_id' | 'stage' | 'position' | 'title' | 'due_on' | 'status' | 'deleted_at'
+  >[];
+  /** The school's programme years (their stage also opens the exit questionnaires). */
+  roadmapProgrammes: readonly Pick<
+    Programme,
+    'id' | 'deleted_at' | 'closed_on' | 'current_stage'
+  >[];
+}
+
+/** Overdue task titles named in an item's subject; the rest is counted in its message. */
+const SUBJECT_TITLES = 2;
+
+/**
+ * One item per stage of an open programme year with overdue tasks (past their date, neither
+ * done nor skipped), leading to the year's page. The key names the stage and its earliest
+ * overdue date: when that task is done, a later one makes a new item.
+ */
+export function roadmapItems(facts: Partial<RoadmapTriageFacts>, today: IsoDate): TriageDraft[] {
+  const open = new Set(
+    (facts.roadmapProgrammes ?? []).filter(isOpenYear).map((programme) => programme.id),
+  );
+  const byStage = new Map<string, RoadmapTriageFacts['roadmapTasks'][number][]>();
+  for (const task of overdueTasks(facts.roadmapTasks ?? [], today)) {
+    if (!open.has(task.programme_id)) continue;
+    const key = `${task.programme_id}:${task.stage}`;
+    byStage.set(key, [...(byStage.get(key) ?? []), task]);
+  }
+  return [...byStage.values()].map((tasks) => {
+    const first = tasks[0]!;
+    const titles = tasks.slice(0, SUBJECT_TITLES).map((t) => t.title);
+    return {
+      key: `roadmap_overdue:${first.programme_id}:${first.stage}:${first.due_on}`,
+      kind: 'roadmap_overdue',
+      target: { type: 'programme', id: first.programme_id },
+      subject: tasks.length > SUBJECT_TITLES ? `${titles.join('; ')}; …` : titles.join('; '),
+      fix: { name: 'year' },
+      weight: tasks.length,
+      params: { stage: first.stage, count: tasks.length, date: first.due_on! },
+    };
+  });
 }
 
 export interface TriageOptions {
@@ -325,7 +379,16 @@ export function triageParts(
     part((out) => consentItems(index, out)),
     part((out) => requestItems(index, out)),
     part((out) => pairItems(index, out)),
-    part((out) => peopleItems(index, options.capacity ?? DEFAULT_MENTOR_CAPACITY, out)),
+    part((out) =>
+      peopleItems(
+        index,
+        options.capacity ?? DEFAULT_MENTOR_CAPACITY,
+        mentorCapacities(index.facts.intakes ?? []),
+        out,
+      ),
+    ),
+    // The roadmap's rows travel with the work facts (data/overviewQueries.ts readSchoolWork).
+    part((out) => out.push(...roadmapItems(index.facts, index.today))),
   ];
 }
 

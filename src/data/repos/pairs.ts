@@ -24,7 +24,6 @@ import {
   type EndInput,
   type MemberConsents,
   type OrderInput,
-  type ProgrammeYear,
 } from '@/domain/pairLife';
 import {
   validateApproval,
@@ -35,6 +34,7 @@ import {
   type PairRulesContext,
 } from '@/domain/pairs';
 import { localIsoDate } from '@/domain/dates';
+import { isOpenYear } from '@/domain/programmeYear';
 import type { IsoDate, Pair, PairMember, Participant, Uuid } from '@/domain/types';
 import { assertValid, cleanText, ValidationError } from '@/domain/validation';
 import type { DataContext } from '../context';
@@ -114,13 +114,12 @@ export async function createPair(
   today: IsoDate = localIsoDate(new Date()),
 ): Promise<Pair> {
   assertValid(validatePair(input));
-  // Every pair belongs to the school's programme year running today, when there is one (the
-  // programmes come from the server; the device never writes them).
-  const programmes = await ctx.db
-    .table<ProgrammeYear & { school_id: string }, string>('programmes')
-    .where('school_id')
-    .equals(ctx.schoolId)
-    .toArray();
+  // Every pair belongs to the school's open programme year running today, when there is one
+  // (a closed year takes no new pairs; a year not started yet neither: the pair's dates must
+  // fall within its year's).
+  const programmes = (
+    await ctx.db.programmes.where('school_id').equals(ctx.schoolId).toArray()
+  ).filter(isOpenYear);
   return writeTransaction(ctx.db, [...PAIR_TABLES], async () => {
     await assertPairRules(ctx, null, input, today);
     const pair: Pair = {

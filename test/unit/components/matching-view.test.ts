@@ -70,8 +70,8 @@ describe('matching mentees to mentors', () => {
     );
     const first = wrapper.findAll('[data-testid="matching-candidate"]')[0]!;
     expect(first.text()).toContain('Петрова Анна');
-    expect(first.text()).toContain('Наставник предлагает то, о чём запрос: математика');
-    expect(first.text()).toContain('Пожелания наставляемого пока не записаны в приложении');
+    expect(first.text()).toContain('Совпадает с тем, что предлагает наставник: математика');
+    expect(first.text()).toContain('Наставляемый пока не выбрал наставников');
     expect(first.text()).toContain('34 балла');
 
     await first.find('[data-testid="matching-create-one"]').trigger('click');
@@ -109,7 +109,7 @@ describe('matching mentees to mentors', () => {
     const rows = wrapper.findAll('[data-testid="matching-proposal-row"]');
     expect(rows[0]!.text()).toContain('Петрова Анна → Иванов Коля, 6А');
     expect(rows[1]!.text()).toContain('Соколов Борис → Смирнова Оля, 6А');
-    expect(rows[1]!.text()).toContain('Наставник предлагает то, о чём запрос: история');
+    expect(rows[1]!.text()).toContain('Совпадает с тем, что предлагает наставник: история');
     const before = (await drafts()).length;
 
     await rows[0]!.find('[data-testid="matching-skip"]').trigger('click');

@@ -25,8 +25,12 @@ describe('the people list', () => {
     const app = await mountApp('/people');
     wrapper = app.wrapper;
     await settle(() => expect(wrapper?.text()).toContain('В базах пока никого нет'));
-    const add = wrapper.find('a.button');
-    expect(add.text()).toBe('Добавить участника');
+    const buttons = wrapper.findAll('a.button');
+    // Adding one person, or loading the whole roll from the school's spreadsheet.
+    expect(buttons.map((b) => b.text())).toEqual(
+      expect.arrayContaining(['Добавить участника', 'Загрузить контингент']),
+    );
+    const add = buttons.find((b) => b.text() === 'Добавить участника')!;
     await add.trigger('click');
     await settle(() => expect(app.router.currentRoute.value.name).toBe('participant-new'));
   });
