@@ -1,6 +1,6 @@
 import { computed, nextTick, reactive } from 'vue';
 import { addParticipant, updateParticipant } from '@/data/repos/participants';
-import type { ParticipantInput } from '@/domain/participants';
+import type { ParticipantInput, StaffRecordInput } from '@/domain/participants';
 import type { Participant, ParticipantKind } from '@/domain/types';
 import { useCommand } from './useCommand';
 
@@ -17,6 +17,12 @@ export interface ParticipantFormState {
   request: string;
   is_mentor: boolean;
   is_mentee: boolean;
+  /** The staff record, as typed (experience as text: nothing typed is lost). */
+  position: string;
+  teaching_experience_years: string;
+  qualification_category: string;
+  is_manager: boolean;
+  birth_date: string;
 }
 
 function initialState(p: Participant | undefined, request: string | null): ParticipantFormState {
@@ -31,6 +37,31 @@ function initialState(p: Participant | undefined, request: string | null): Parti
     request: request ?? '',
     is_mentor: p?.is_mentor ?? false,
     is_mentee: p?.is_mentee ?? false,
+    position: p?.position ?? '',
+    teaching_experience_years:
+      p?.teaching_experience_years == null ? '' : String(p.teaching_experience_years),
+    qualification_category: p?.qualification_category ?? '',
+    is_manager: p?.is_manager ?? false,
+    birth_date: p?.birth_date ?? '',
+  };
+}
+
+/** '' → null, a whole number → it, anything else → NaN (the domain says what is wrong). */
+function experienceYears(text: string): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  return /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/** The staff record from the form: manager, experience and category are teachers'. */
+export function toStaffRecord(form: ParticipantFormState): StaffRecordInput {
+  const teacher = form.kind === 'teacher';
+  return {
+    position: form.kind === 'student' ? null : form.position,
+    teaching_experience_years: teacher ? experienceYears(form.teaching_experience_years) : null,
+    qualification_category: teacher ? form.qualification_category : null,
+    is_manager: teacher && form.is_manager,
+    birth_date: form.birth_date,
   };
 }
 
@@ -40,9 +71,20 @@ const MAY_BE_MINOR: readonly ParticipantKind[] = ['student', 'other'];
 export function toParticipantInput(
   form: ParticipantFormState,
   canEditRequest = true,
+  canEditStaffRecord = canEditRequest,
 ): ParticipantInput {
+  const {
+    position: _position,
+    teaching_experience_years: _years,
+    qualification_category: _category,
+    is_manager: _manager,
+    birth_date: _birth,
+    ...rest
+  } = form;
   return {
-    ...form,
+    ...rest,
+    // Only staff write the staff record: for anyone else the row keeps it (undefined).
+    staff: canEditStaffRecord ? toStaffRecord(form) : undefined,
     // Only staff write the request: for anyone else it stays as it is (undefined).
     request: canEditRequest ? form.request : undefined,
     class_label: form.kind === 'student' ? form.class_label : null,
@@ -57,9 +99,15 @@ export function toParticipantInput(
  */
 export function useParticipantForm(
   existing?: Participant,
-  options: { request?: string | null; canEditRequest?: boolean } = {},
+  options: {
+    request?: string | null;
+    canEditRequest?: boolean;
+    /** Staff (recordTraining): position, experience, category, manager, birth date. */
+    canEditStaffRecord?: boolean;
+  } = {},
 ) {
   const canEditRequest = options.canEditRequest ?? true;
+  const canEditStaffRecord = options.canEditStaffRecord ?? canEditRequest;
   const form = reactive(initialState(existing, options.request ?? null));
   const command = useCommand(async (ctx, input: ParticipantInput) => {
     if (!existing) return (await addParticipant(ctx, input)).id;
@@ -80,7 +128,8 @@ export function useParticipantForm(
     isTeacher: computed(() => form.kind === 'teacher'),
     mayBeMinor: computed(() => MAY_BE_MINOR.includes(form.kind)),
     canEditRequest,
-    submit: () => command.run(toParticipantInput(form, canEditRequest)),
+    canEditStaffRecord,
+    submit: () => command.run(toParticipantInput(form, canEditRequest, canEditStaffRecord)),
     errorFor: command.errorFor,
     isRunning: command.isRunning,
     failure: command.failure,

@@ -1,8 +1,10 @@
 // Owns the reactive read behind the exports: one school's rows as staff read them, in a few
-// bulk reads. It never reads meeting_private_notes or participant_sensitive: what must not
-// reach a spreadsheet is not loaded for one (domain/exports.ts builds the sheets).
+// bulk reads (the KPI table's courses, documents and values too). It never reads
+// meeting_private_notes or participant_sensitive: what must not reach a spreadsheet is not
+// loaded for one (domain/exports.ts builds the sheets).
 import { liveQuery } from 'dexie';
 import type { ExportFacts } from '@/domain/exports';
+import { validYearsOf } from '@/domain/training';
 import type { PlanGoal } from '@/domain/types';
 import type { DataContext } from './context';
 import type { Observable } from './queries';
@@ -35,6 +37,9 @@ export function observeExportRows(
       tasks,
       responses,
       templates,
+      trainings,
+      documents,
+      kpiValues,
     ] = await Promise.all([
       ctx.db.schools.get(school),
       ctx.db.participants.where('school_id').equals(school).toArray(),
@@ -47,6 +52,9 @@ export function observeExportRows(
       ctx.db.plan_tasks.filter(mine).toArray(),
       responsesTable(ctx).filter(mine).toArray(),
       allTemplates(ctx),
+      ctx.db.mentor_trainings.filter(mine).toArray(),
+      ctx.db.school_documents.where('school_id').equals(school).toArray(),
+      ctx.db.kpi_values.where('school_id').equals(school).toArray(),
     ]);
     const name = schoolRow && !schoolRow.deleted_at ? schoolRow.name : null;
     return {
@@ -61,6 +69,14 @@ export function observeExportRows(
       tasks,
       templates,
       responses,
+      kpi: {
+        trainings,
+        documents: alive(documents),
+        kpiValues: alive(kpiValues),
+        trainingValidYears: validYearsOf(
+          schoolRow && !schoolRow.deleted_at ? schoolRow.training_valid_years : null,
+        ),
+      },
     };
   });
 }

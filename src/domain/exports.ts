@@ -8,6 +8,7 @@
 // participant_sensitive row, and every column is picked by name, so neither can reach a
 // sheet; a sheet notes what it leaves out or blank. Deleted rows never appear.
 import { hasValidConsent, isConsentValidOn } from './consent';
+import { computeKpis, type KpiInput, type KpiPeriod, type KpiTable } from './kpi';
 import { localIsoDate } from './dates';
 import { sideOf } from './monitoring';
 import {
@@ -38,6 +39,7 @@ export const EXPORT_KINDS = [
   'plans',
   'questionnaires',
   'mentorCard',
+  'kpi',
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
@@ -50,6 +52,7 @@ export const EXPORT_FILE_STEMS: Record<ExportKind, string> = {
   plans: 'plany',
   questionnaires: 'ankety',
   mentorCard: 'karta-nastavnika',
+  kpi: 'pokazateli',
 };
 
 export const exportFileName = (kind: ExportKind, today: IsoDate) =>
@@ -102,6 +105,8 @@ export interface ExportFacts {
   tasks: readonly PlanTask[];
   templates: readonly Template[];
   responses: readonly QuestionnaireResponse[];
+  /** What only the KPI table reads (absent: none recorded, the default validity period). */
+  kpi?: Pick<KpiInput, 'trainings' | 'documents' | 'kpiValues' | 'trainingValidYears'>;
 }
 
 const text = (value: string | null | undefined): ExportCell =>
@@ -495,6 +500,92 @@ function mentorCardSheet(facts: ExportFacts): ExportSheet {
   };
 }
 
+// ---- the KPI table (seed 004) ------------------------------------------------------------
+
+/** The KPI table's file: `pokazateli-2026.xlsx`, `pokazateli-2026-1.xlsx` for a half-year. */
+export const kpiFileName = (period: KpiPeriod) =>
+  `${EXPORT_FILE_STEMS.kpi}-${period.year}${period.half ? `-${period.half}` : ''}.xlsx`;
+
+const KPI_COLUMNS: [string, number][] = [
+  ['indicator', 70],
+  ['numerator', 12],
+  ['denominator', 12],
+  ['percent', 12],
+  ['target', 14],
+  ['met', 12],
+  ['toFill', 50],
+];
+
+/**
+ * The table as the municipality asks for it: the five documents (да/нет, with the number and
+ * date), then the eleven shares with numerator, denominator, %, target and whether it is met;
+ * a cell that cannot be counted stays empty and says what to fill in. The period is the
+ * sheet's first row.
+ */
+export function kpiSheet(table: KpiTable): ExportSheet {
+  const empty = (n: number): ExportCell[] => Array<ExportCell>(n).fill(null);
+  const section = (key: string): ExportCell[] => [label(key), ...empty(KPI_COLUMNS.length - 1)];
+  const periodKey = table.period.half
+    ? `exports.kpi.period.half${table.period.half}`
+    : 'exports.kpi.period.year';
+  return {
+    kind: 'kpi',
+    columns: KPI_COLUMNS.map(([key, width]) => ({ header: `exports.columns.kpi.${key}`, width })),
+    rows: [
+      [label(periodKey), num(table.period.year), ...empty(KPI_COLUMNS.length - 2)],
+      section('exports.kpi.sections.documents'),
+      ...table.documents.map((d): ExportCell[] => [
+        label(`exports.kpi.documents.${d.kind}`),
+        null,
+        null,
+        yesNo(d.adopted),
+        null,
+        null,
+        d.document
+          ? text(
+              [d.document.number ? `№ ${d.document.number}` : null, d.document.note]
+                .filter(Boolean)
+                .join(', '),
+            )
+          : label('exports.kpi.toFill.document'),
+      ]),
+      section('exports.kpi.sections.shares'),
+      ...table.shares.map((s): ExportCell[] => [
+        label(`exports.kpi.indicators.${s.key}`),
+        num(s.numerator),
+        num(s.denominator),
+        num(s.percent),
+        num(s.target),
+        s.met === null ? null : yesNo(s.met),
+        s.issues.length > 0
+          ? { type: 'labels', keys: s.issues.map((i) => `exports.kpi.toFill.${i.key}`) }
+          : null,
+      ]),
+    ],
+    notes: [
+      'exports.notes.kpiDefinitions',
+      'exports.notes.kpiTargets',
+      'exports.notes.kpiTraining',
+    ],
+  };
+}
+
+/** The KPI sheet of the exports page: the current calendar year. */
+function kpiOfFacts(facts: ExportFacts): ExportSheet {
+  const input: KpiInput = {
+    participants: facts.participants,
+    pairs: facts.pairs,
+    members: facts.members,
+    templates: facts.templates,
+    responses: facts.responses,
+    trainings: facts.kpi?.trainings ?? [],
+    documents: facts.kpi?.documents ?? [],
+    kpiValues: facts.kpi?.kpiValues ?? [],
+    trainingValidYears: facts.kpi?.trainingValidYears ?? null,
+  };
+  return kpiSheet(computeKpis(input, { year: Number(facts.today.slice(0, 4)), half: null }));
+}
+
 const BUILDERS: Record<ExportKind, (facts: ExportFacts) => ExportSheet> = {
   mentors: (facts) => baseOf('mentors', facts),
   mentees: (facts) => baseOf('mentees', facts),
@@ -503,6 +594,7 @@ const BUILDERS: Record<ExportKind, (facts: ExportFacts) => ExportSheet> = {
   plans: plansSheet,
   questionnaires: questionnairesSheet,
   mentorCard: mentorCardSheet,
+  kpi: kpiOfFacts,
 };
 
 export function buildExport(kind: ExportKind, facts: ExportFacts): ExportSheet {

@@ -46,7 +46,14 @@ export interface SignatureBlock {
 
 export type DocumentBlock = ParagraphBlock | SplitLineBlock | TableBlock | SignatureBlock;
 
-export const DOCUMENT_KINDS = ['approvalOrder', 'developmentPlan', 'mentorReport'] as const;
+export const DOCUMENT_KINDS = [
+  'approvalOrder',
+  'developmentPlan',
+  'mentorReport',
+  'curatorOrder',
+  'mentorsOrder',
+  'analyticalReport',
+] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export interface DocumentModel {

@@ -100,7 +100,7 @@ describe('the exports page', () => {
       'Категории наставляемых не выгружаются',
     );
     const buttons = wrapper.findAll('button[data-action="producePaperwork"]');
-    expect(buttons).toHaveLength(7);
+    expect(buttons).toHaveLength(8);
     expect(buttons.every((b) => b.text() === 'Скачать .xlsx')).toBe(true);
   });
 

@@ -1,0 +1,93 @@
+// The KPI table page: the chosen period (a year or a half-year), the table computed live from
+// the device's rows (domain/kpi.ts), the commands that record a document and set the year's
+// values, and the .xlsx download (the writer loads only then).
+import { computed, reactive, ref, watch } from 'vue';
+import { useI18n } from 'vue-i18n';
+import { observeKpiInput } from '@/data/kpiQueries';
+import { setKpiValues } from '@/data/repos/kpiValues';
+import { recordSchoolDocument } from '@/data/repos/schoolDocuments';
+import { localIsoDate } from '@/domain/dates';
+import { kpiFileName, kpiSheet } from '@/domain/exports';
+import { MIN_KPI_YEAR, computeKpis, type KpiPeriod } from '@/domain/kpi';
+import { useSessionStore } from '@/stores/session';
+import { saveFile } from './saveFile';
+import { useCommand } from './useCommand';
+import { useLiveQuery } from './useLiveQuery';
+
+/** The years a curator can look at: from the seed's first up to next year. */
+export function kpiYears(today: string): number[] {
+  const last = Number(today.slice(0, 4)) + 1;
+  return Array.from({ length: last - MIN_KPI_YEAR + 1 }, (_, i) => last - i);
+}
+
+export function useKpis() {
+  // bench/kpi.mjs times the page from here to the table on screen (kpi:ready).
+  performance.mark('kpi:start');
+  const session = useSessionStore();
+  const { t } = useI18n();
+  const today = localIsoDate(new Date());
+  const schoolId = () => (session.workspace.kind === 'school' ? session.workspace.schoolId : null);
+  const { data, isLoading, error } = useLiveQuery(observeKpiInput, schoolId);
+
+  const period = reactive<KpiPeriod>({ year: Number(today.slice(0, 4)), half: null });
+  const table = computed(() =>
+    data.value ? computeKpis(data.value, { year: period.year, half: period.half }) : null,
+  );
+
+  const stopReady = watch(
+    table,
+    (current) => {
+      if (!current) return;
+      performance.mark('kpi:ready');
+      stopReady();
+    },
+    { flush: 'post' },
+  );
+
+  const values = useCommand(setKpiValues);
+  const documents = useCommand(
+    (ctx, input: Parameters<typeof recordSchoolDocument>[1], id: string | null) =>
+      recordSchoolDocument(ctx, input, today, id),
+  );
+
+  const isDownloading = ref(false);
+  const saved = ref<string | null>(null);
+  const downloadFailed = ref(false);
+  async function download() {
+    const current = table.value;
+    if (!current || isDownloading.value) return;
+    isDownloading.value = true;
+    saved.value = null;
+    downloadFailed.value = false;
+    try {
+      const [{ workbookBlob }, { localizeSheet }] = await Promise.all([
+        import('@/exports/xlsx'),
+        import('@/exports/sheetText'),
+      ]);
+      const fileName = kpiFileName(current.period);
+      saveFile(await workbookBlob(localizeSheet(kpiSheet(current), (key) => t(key))), fileName);
+      saved.value = fileName;
+    } catch (e) {
+      console.error(e);
+      downloadFailed.value = true;
+    } finally {
+      isDownloading.value = false;
+    }
+  }
+
+  return {
+    today,
+    years: kpiYears(today),
+    period,
+    table,
+    kpiValues: computed(() => data.value?.kpiValues ?? []),
+    isLoading,
+    error,
+    values,
+    documents,
+    download,
+    isDownloading,
+    saved,
+    downloadFailed,
+  };
+}
