@@ -13,7 +13,13 @@ import {
   updatePaperMeeting,
 } from '@/data/repos/meetings';
 import { localIsoDate } from '@/domain/dates';
-import { inferMeetingType, usualDuration, usualFormat, type MeetingInput } from '@/domain/meetings';
+import {
+  defaultAttendees,
+  inferMeetingType,
+  usualDuration,
+  usualFormat,
+  type MeetingInput,
+} from '@/domain/meetings';
 import { useCommand } from './useCommand';
 
 export interface MeetingFormState {
@@ -25,6 +31,8 @@ export interface MeetingFormState {
   notes: string;
   agreements: string;
   private_note: string;
+  /** A group's attendance (its mentee members who came); null for a one-to-one pair. */
+  attendee_ids: string[] | null;
 }
 
 const DRAFT_DELAY_MS = 250;
@@ -39,6 +47,7 @@ function defaults(detail: PairDetail, today: string): MeetingFormState {
     notes: '',
     agreements: '',
     private_note: '',
+    attendee_ids: defaultAttendees(detail.mentees.map((m) => m.id)),
   };
 }
 
@@ -54,6 +63,10 @@ function fromMeeting(detail: PairDetail, meetingId: string): MeetingFormState | 
     notes: meeting.notes ?? '',
     agreements: meeting.agreements ?? '',
     private_note: detail.privateNotes[meetingId]?.body ?? '',
+    // An older group meeting without attendance: everyone counted, so everyone ticked.
+    attendee_ids: meeting.attendee_ids
+      ? [...meeting.attendee_ids]
+      : defaultAttendees(detail.mentees.map((m) => m.id)),
   };
 }
 
@@ -73,6 +86,7 @@ export function useMeetingForm(pairId: string, meetingId: string | undefined, pa
     notes: '',
     agreements: '',
     private_note: '',
+    attendee_ids: null,
   });
   const isReady = ref(false);
   const isMissing = ref(false);
@@ -94,13 +108,21 @@ export function useMeetingForm(pairId: string, meetingId: string | undefined, pa
       isReady.value = true;
       return;
     }
-    pristine = { ...base };
+    pristine = { ...base, attendee_ids: base.attendee_ids ? [...base.attendee_ids] : null };
     const kept = await readDraft(await appDataContext(), draftKey);
     Object.assign(form, base, kept?.value ?? {});
+    // A draft kept before someone left the group names only those still in it.
+    const menteeIds = new Set(detail.mentees.map((m) => m.id));
+    if (form.attendee_ids) form.attendee_ids = form.attendee_ids.filter((id) => menteeIds.has(id));
     restoredAt.value = kept ? kept.savedAt : null;
     isReady.value = true;
   }
 
+  /** A plain copy for the draft store (IndexedDB cannot clone Vue's reactive arrays). */
+  const snapshot = () => ({
+    ...form,
+    attendee_ids: form.attendee_ids ? [...form.attendee_ids] : null,
+  });
   const isPristine = () =>
     isDone || (!!pristine && JSON.stringify({ ...form }) === JSON.stringify(pristine));
 
@@ -109,7 +131,7 @@ export function useMeetingForm(pairId: string, meetingId: string | undefined, pa
     () => {
       // Only what the user changed is a draft; the defaults are not.
       if (!isReady.value || isPristine()) return;
-      draft.keep({ ...form });
+      draft.keep(snapshot());
     },
     { deep: true },
   );
@@ -125,15 +147,16 @@ export function useMeetingForm(pairId: string, meetingId: string | undefined, pa
     await draft.flush();
     const today = localIsoDate(new Date());
     const input: MeetingInput = { ...form, duration_min: Number(form.duration_min) };
+    let savedId: string | undefined;
     if (paper) {
       if (meetingId) await updatePaperMeeting(ctx, meetingId, input, today);
-      else await logPaperMeeting(ctx, pairId, input, today);
+      else savedId = (await logPaperMeeting(ctx, pairId, input, today)).id;
     } else if (meetingId) await updateMeeting(ctx, meetingId, input, today);
-    else await logMeeting(ctx, pairId, input, today);
+    else savedId = (await logMeeting(ctx, pairId, input, today)).id;
     isDone = true;
     draft.stop();
     await draft.clear();
-    return true;
+    return savedId ?? (meetingId as string);
   });
 
   const remove = useCommand(async (ctx) => {
@@ -148,7 +171,7 @@ export function useMeetingForm(pairId: string, meetingId: string | undefined, pa
   // Flush a pending draft write at once when the page is hidden (app switch, battery).
   function flushDraft(): void {
     if (!isReady.value || isPristine()) return;
-    draft.keep({ ...form });
+    draft.keep(snapshot());
     void draft.flush();
   }
 

@@ -1,6 +1,6 @@
 // The plan's forms and actions: each form keeps what the user typed when validation fails
 // and resets only after a successful save.
-import { reactive, ref, watch, type Ref } from 'vue';
+import { computed, reactive, ref, watch, type Ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { PairPlan } from '@/data/planQueries';
 import {
@@ -13,17 +13,34 @@ import {
   renameGoal,
   updateTask,
 } from '@/data/repos/plans';
-import { templateForForm } from '@/domain/planTemplates';
+import { localIsoDate } from '@/domain/dates';
+import { isLateForTemplate, planTemplate, templateForForm } from '@/domain/planTemplates';
 import type { PlanGoal, TaskInput } from '@/domain/plans';
 import type { PlanTask, PlanTaskStatus } from '@/domain/types';
 import { useCommand } from './useCommand';
 
 export const EMPTY_TEMPLATE = '';
 
-/** «Создать план»: the template of the pair's form is preselected; the title names the mentee. */
+/**
+ * «Создать план»: the template of the pair's form is preselected; the title names the mentee.
+ * A plan created late (its template's due dates, counted from the pair's start, already past)
+ * counts them from today instead, unless the user unticks «Считать сроки от сегодняшнего дня».
+ */
 export function usePlanCreateForm(source: Ref<PairPlan | null | undefined>) {
   const { t } = useI18n();
-  const form = reactive({ templateId: EMPTY_TEMPLATE, title: '', menteeId: '' });
+  const form = reactive({
+    templateId: EMPTY_TEMPLATE,
+    title: '',
+    menteeId: '',
+    fromToday: true,
+  });
+  const today = localIsoDate(new Date());
+  /** The day the template's due dates count from, as the repository would take it. */
+  const start = computed(() => source.value?.pair.started_on ?? today);
+  const isLate = computed(() => {
+    const template = form.templateId ? planTemplate(form.templateId) : undefined;
+    return !!template && isLateForTemplate(template, start.value, today);
+  });
   let isInitialised = false;
   watch(
     source,
@@ -44,9 +61,10 @@ export function usePlanCreateForm(source: Ref<PairPlan | null | undefined>) {
           title: form.title,
           menteeId: form.menteeId,
           templateId: form.templateId || null,
+          startOn: isLate.value && form.fromToday ? today : start.value,
         })
       : Promise.resolve(undefined);
-  return { form, submit, ...command };
+  return { form, submit, isLate, ...command };
 }
 
 /** Adds a goal to the plan, or renames `goal` when given. */

@@ -76,6 +76,11 @@ export interface MeetingInput {
   notes?: string | null;
   agreements?: string | null;
   private_note?: string | null;
+  /**
+   * A group meeting's attendance: the mentee members who came. null: not recorded (a
+   * one-to-one meeting); absent: left as it is.
+   */
+  attendee_ids?: readonly string[] | null;
 }
 
 /**
@@ -104,6 +109,10 @@ export function validateMeeting(
     });
   }
   if (!MEETING_FORMATS.includes(input.format)) errors.push({ field: 'format', key: 'required' });
+  // A group meeting nobody came to is not a meeting (the server checks who is a member).
+  if (input.attendee_ids && input.attendee_ids.length === 0) {
+    errors.push({ field: 'attendee_ids', key: 'chooseMentee' });
+  }
   for (const field of ['topic', 'notes', 'agreements', 'private_note'] as const) {
     if ((input[field]?.length ?? 0) > MAX_TEXT_LENGTH) {
       errors.push({ field, key: 'tooLong', params: { max: MAX_TEXT_LENGTH } });
@@ -122,7 +131,36 @@ export function meetingFields(input: MeetingInput) {
     topic: cleanText(input.topic),
     notes: cleanText(input.notes),
     agreements: cleanText(input.agreements),
+    ...(input.attendee_ids === undefined
+      ? {}
+      : { attendee_ids: input.attendee_ids === null ? null : [...new Set(input.attendee_ids)] }),
   };
+}
+
+/**
+ * «Присутствовали: 5 из 6» of a group meeting: who came of the pair's mentees (ids no longer
+ * among them are not counted). null when the attendance was not recorded.
+ */
+export function attendanceOf(
+  meeting: Pick<Meeting, 'attendee_ids'>,
+  menteeIds: readonly string[],
+): { present: number; total: number } | null {
+  if (!meeting.attendee_ids) return null;
+  const came = new Set(meeting.attendee_ids);
+  return { present: menteeIds.filter((id) => came.has(id)).length, total: menteeIds.length };
+}
+
+/**
+ * Attendance is recorded where there is a choice: several mentees (a group; DOMAIN.md «пара
+ * или группа»). A pair with two mentors and one mentee (is_group too) has nobody to tick.
+ */
+export function isGroupMeeting(menteeIds: readonly string[]): boolean {
+  return menteeIds.length > 1;
+}
+
+/** Everyone ticked by default in a group (its live mentees); nothing recorded otherwise. */
+export function defaultAttendees(menteeIds: readonly string[]): string[] | null {
+  return isGroupMeeting(menteeIds) ? [...menteeIds] : null;
 }
 
 export { MAX_REFLECTION_LENGTH };

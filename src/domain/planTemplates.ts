@@ -1,6 +1,7 @@
 // Templates of the development plan (ИПР) per form of mentoring. Their texts are data in
 // Russian (they become rows the pair then edits); only the templates' names are translated.
-import type { MentoringForm } from './types';
+import { addWeeks } from './plans';
+import type { IsoDate, MentoringForm } from './types';
 
 export interface PlanTemplateTask {
   title: string;
@@ -247,4 +248,14 @@ export function templateForForm(form: MentoringForm): PlanTemplate | undefined {
 /** All the template's tasks in order, as numbered steps. */
 export function templateSteps(template: PlanTemplate): PlanTemplateTask[] {
   return template.goals.flatMap((g) => g.tasks);
+}
+
+/**
+ * A plan created late: counted from `start` (the pair's start), some of the template's due
+ * dates are already past by `today`, so the plan would be born overdue.
+ */
+export function isLateForTemplate(template: PlanTemplate, start: IsoDate, today: IsoDate): boolean {
+  return templateSteps(template).some(
+    (step) => step.dueWeeks !== undefined && addWeeks(start, step.dueWeeks) < today,
+  );
 }

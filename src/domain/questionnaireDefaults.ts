@@ -236,3 +236,21 @@ export const BUILTIN_QUESTIONNAIRES: readonly QuestionnaireTemplateDefinition[] 
     ],
   },
 ];
+
+/** The built-in templates' titles in English (the stored title is the Russian one). */
+const BUILTIN_TITLES_EN: Readonly<Record<string, string>> = {
+  [id(1)]: 'Mentee satisfaction survey',
+  [id(2)]: 'Satisfaction survey of a mentee teacher',
+  [id(3)]: 'Mentor satisfaction survey',
+  [id(4)]: 'Entry assessment of a mentee (student)',
+  [id(5)]: 'Exit assessment of a mentee (student)',
+  [id(6)]: 'Entry assessment of a mentee teacher',
+  [id(7)]: 'Exit assessment of a mentee teacher',
+  [id(8)]: 'Mentor skills self-assessment (entry)',
+  [id(9)]: 'Mentor skills self-assessment (exit)',
+};
+
+/** A template's title in the UI's language: built-ins are translated, a school's own are not. */
+export function templateTitle(template: { id: string; title: string }, locale: string): string {
+  return (locale.startsWith('en') && BUILTIN_TITLES_EN[template.id]) || template.title;
+}

@@ -35,6 +35,27 @@ export type Reminder =
     });
 export type ReminderKind = Reminder['kind'];
 
+/**
+ * The first day of the school year `today` is in: 1 September of this calendar year from
+ * September on, of the previous one before it.
+ */
+export function schoolYearStart(today: IsoDate): IsoDate {
+  const year = Number(today.slice(0, 4));
+  return Number(today.slice(5, 7)) >= 9 ? `${year}-09-01` : `${year - 1}-09-01`;
+}
+
+/**
+ * The day a reminder is about, when it has one: a task's deadline, the order approving the
+ * pair. Orders for a new year are signed from August on: such an order counts as the new
+ * year's (its pairs' first meeting is due in September). Silence counts from the last
+ * meeting, whenever it was, and stays.
+ */
+function dueDateOf(reminder: Reminder): IsoDate | null {
+  if (reminder.kind === 'taskOverdue' || reminder.kind === 'taskDueSoon') return reminder.dueOn;
+  if (reminder.kind === 'organisationalNotHeld') return addDays(reminder.approvedOn, 31);
+  return null;
+}
+
 /** Most urgent first: the order of the list and of the one notification a pair gets a day. */
 const PRIORITY: readonly ReminderKind[] = [
   'taskOverdue',
@@ -131,6 +152,12 @@ function stepReminders(p: PairForReminders, today: IsoDate): Reminder[] {
   return out;
 }
 
+/** A deadline (or an order) from before this school year's 1 September is no longer news. */
+function isOfPastSchoolYear(reminder: Reminder, yearStart: IsoDate): boolean {
+  const due = dueDateOf(reminder);
+  return due !== null && due < yearStart;
+}
+
 /** The reminders that matter to `viewer` today, most urgent first. */
 export function deriveReminders(
   pairs: readonly PairForReminders[],
@@ -138,6 +165,7 @@ export function deriveReminders(
   today: IsoDate,
 ): Reminder[] {
   const out: Reminder[] = [];
+  const yearStart = schoolYearStart(today);
   for (const p of pairs) {
     const role = roleIn(p, viewer);
     if (!role) continue;
@@ -145,7 +173,10 @@ export function deriveReminders(
     const isRunning = p.pair.status === 'approved' || p.pair.status === 'active';
     const all = [...stepReminders(p, today), ...(isRunning ? taskReminders(p, today) : [])];
     const visible = all.filter(
-      (r) => AUDIENCE[role].includes(r.kind) && (isRunning || r.kind === 'questionnaire'),
+      (r) =>
+        AUDIENCE[role].includes(r.kind) &&
+        (isRunning || r.kind === 'questionnaire') &&
+        !isOfPastSchoolYear(r, yearStart),
     );
     out.push(...visible);
   }

@@ -90,7 +90,7 @@ describe('forming a pair', () => {
     await wrapper.find(`[data-testid="pick-mentees"] input[value="${mentee.id}"]`).setValue(true);
     await wrapper.find('[data-testid="pair-form"]').trigger('submit');
     await settle(() => expect(wrapper?.text()).toContain('Выберите наставника'));
-    expect(wrapper.text()).toContain('Заполните это поле');
+    expect(wrapper.text()).toContain('Выберите форму наставничества');
     expect((wrapper.find('[name="title"]').element as HTMLInputElement).value).toBe(
       'Робототехника',
     );
