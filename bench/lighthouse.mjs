@@ -1,12 +1,20 @@
 #!/usr/bin/env node
 // Lighthouse's mobile preset (simulated slow 4G, 4× CPU slowdown, a phone's screen) on the
 // production build, three runs against `vite preview`, in Debian's Chromium. Prints each run
-// and the median performance score, first contentful paint and largest contentful paint; exits
-// 1 when the median misses the target (score ≥ 98, FCP ≤ 1.2 s). Run after `npm run build`.
-// Options: --dist <dir> (default dist), --runs <n> (default 3), --json <file> (median report).
+// and the median performance score, first contentful paint, largest contentful paint (and its
+// element) and total blocking time; exits 1 when the median misses the target (score ≥ 98,
+// FCP ≤ 1.2 s). Run after `npm run build`.
+// Options: --dist <dir> (default dist), --runs <n> (default 3), --warmup <n> (default 1),
+// --json <file> (median report).
+//
+// Lighthouse simulates the phone from what it observes here, multiplying the observed task
+// times by 4: on a busy machine other processes stretch them, and the first load in a fresh
+// Chromium pays the browser's own start-up. So the bench first loads the page `--warmup` times
+// unmeasured (every run still loads the app cold: Lighthouse clears the cache and storage), and
+// raises its own scheduling priority, which Chromium inherits, where the system allows it.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import lighthouse from 'lighthouse';
@@ -16,10 +24,12 @@ const { values: args } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
     runs: { type: 'string', default: '3' },
+    warmup: { type: 'string', default: '1' },
     json: { type: 'string' },
   },
 });
 const RUNS = Number(args.runs);
+const WARMUP = Number(args.warmup);
 const TARGET = { score: 98, fcpMs: 1200 };
 
 if (!existsSync(join(args.dist, 'index.html'))) {
@@ -82,8 +92,37 @@ function launchChromium(profileDir) {
   });
 }
 
+/**
+ * The element of the largest contentful paint. Lighthouse's own audit needs its TraceElements
+ * gatherer, which fails on newer Chromium (a trace field it expects is gone); the trace's last
+ * LCP candidate of the page names the element itself (tag and class) in recent Chromium.
+ */
+function lcpElement(lhr, trace) {
+  const item = lhr.audits['largest-contentful-paint-element']?.details?.items?.[0];
+  const node = item?.items?.[0]?.node ?? item?.node;
+  if (node?.snippet) return node.snippet;
+  const candidates = (trace?.traceEvents ?? []).filter(
+    (e) => e.name === 'largestContentfulPaint::Candidate' && e.args?.data?.isOutermostMainFrame,
+  );
+  const last = candidates.at(-1)?.args.data;
+  return last ? `${last.nodeName ?? `node ${last.nodeId}`} (${last.type}, ${last.size} px²)` : '?';
+}
+
+/** The longest main-thread task as Lighthouse simulated it (ms). */
+function longestTask(lhr) {
+  const items = lhr.audits['long-tasks']?.details?.items ?? [];
+  return Math.round(Math.max(0, ...items.map((item) => item.duration)));
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+try {
+  setPriority(-10);
+  console.log('Scheduling priority raised (nice -10) for this process and Chromium.');
+} catch {
+  console.log('Scheduling priority unchanged (not permitted): expect noise on a busy machine.');
+}
 
 const server = await preview({
   build: { outDir: args.dist },
@@ -96,6 +135,14 @@ const chromium = await launchChromium(profileDir);
 
 const runs = [];
 try {
+  for (let i = 0; i < WARMUP; i++) {
+    await lighthouse(url, {
+      port: chromium.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance'],
+    });
+  }
   for (let i = 0; i < RUNS; i++) {
     // The default config is the mobile preset: simulated throttling (slow 4G, 4× CPU).
     const result = await lighthouse(url, {
@@ -105,7 +152,7 @@ try {
       onlyCategories: ['performance'],
     });
     if (!result) throw new Error('Lighthouse returned no result');
-    const { lhr } = result;
+    const { lhr, artifacts } = result;
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
     const run = {
       score: Math.round((lhr.categories.performance.score ?? 0) * 100),
@@ -113,6 +160,8 @@ try {
       lcpMs: lhr.audits['largest-contentful-paint'].numericValue,
       tbtMs: lhr.audits['total-blocking-time'].numericValue,
       cls: lhr.audits['cumulative-layout-shift'].numericValue,
+      longestTaskMs: longestTask(lhr),
+      lcpElement: lcpElement(lhr, artifacts?.Trace),
       // Lighthouse's measure of this machine's CPU at the time (an idle desktop: ~1,000–2,000).
       // The simulated phone scales the observed main-thread time by 4, so a busy machine
       // (a low index) inflates TBT and LCP: compare runs at similar indexes.
@@ -122,13 +171,14 @@ try {
     runs.push(run);
     console.log(
       `run ${i + 1}: score ${run.score}, FCP ${seconds(run.fcpMs)}, LCP ${seconds(run.lcpMs)}, ` +
-        `TBT ${Math.round(run.tbtMs)} ms, CLS ${run.cls.toFixed(3)} (CPU benchmark index ${run.benchmarkIndex})`,
+        `TBT ${Math.round(run.tbtMs)} ms (longest task ${run.longestTaskMs} ms), CLS ${run.cls.toFixed(3)} ` +
+        `(CPU benchmark index ${run.benchmarkIndex})\n       LCP element: ${run.lcpElement}`,
     );
   }
 } finally {
   await chromium.close();
   await server.close();
-  rmSync(profileDir, { recursive: true, force: true });
+  rmSync(profileDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
 
 // The median run by score is reported whole; FCP and LCP are each the median of their own.
@@ -137,11 +187,13 @@ const result = {
   score: median(runs.map((r) => r.score)),
   fcpMs: median(runs.map((r) => r.fcpMs)),
   lcpMs: median(runs.map((r) => r.lcpMs)),
+  tbtMs: median(runs.map((r) => r.tbtMs)),
 };
 console.log(
   `Lighthouse mobile, median of ${runs.length}: performance ${result.score}, ` +
-    `FCP ${seconds(result.fcpMs)}, LCP ${seconds(result.lcpMs)} ` +
-    `(target: ≥ ${TARGET.score}, FCP ≤ ${seconds(TARGET.fcpMs)})`,
+    `FCP ${seconds(result.fcpMs)}, LCP ${seconds(result.lcpMs)}, TBT ${Math.round(result.tbtMs)} ms ` +
+    `(target: ≥ ${TARGET.score}, FCP ≤ ${seconds(TARGET.fcpMs)})\n` +
+    `LCP element (median run): ${byScore.lcpElement}`,
 );
 if (args.json) writeFileSync(args.json, JSON.stringify(byScore.lhr, null, 2));
 if (result.score < TARGET.score || result.fcpMs > TARGET.fcpMs) {

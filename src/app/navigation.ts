@@ -9,6 +9,11 @@ export interface NavItem {
   icon: IconName;
   /** Shown only to a workspace that holds this action (domain/access.ts). */
   action?: Action;
+  /**
+   * Only on the tablet's side rail: the phone's bottom bar keeps at most six items (at 360 px
+   * each is then 60 px wide). On a phone these pages open from «Итоги» (MonitoringView).
+   */
+  railOnly?: boolean;
 }
 
 export const NAV_ITEMS: readonly NavItem[] = [
@@ -17,6 +22,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: 'people', labelKey: 'nav.people', icon: 'people' },
   { to: 'meetings', labelKey: 'nav.meetings', icon: 'meetings' },
   { to: 'monitoring', labelKey: 'nav.monitoring', icon: 'chart', action: 'viewMonitoring' },
+  { to: 'kpi', labelKey: 'nav.kpi', icon: 'chart', action: 'viewKpis', railOnly: true },
+  {
+    to: 'year',
+    labelKey: 'nav.year',
+    icon: 'check',
+    action: 'manageProgrammeYear',
+    railOnly: true,
+  },
   { to: 'settings', labelKey: 'nav.settings', icon: 'settings' },
 ];
 

@@ -3,6 +3,7 @@
 import {
   createRouter,
   createWebHistory,
+  START_LOCATION,
   type RouteLocationNormalized,
   type Router,
   type RouteRecordRaw,
@@ -115,6 +116,19 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/people/ParticipantFormView.vue'),
     meta: { action: 'createParticipant' },
   },
+  // The school roll from the school's spreadsheet, and a class's printable invite sheet.
+  {
+    path: '/people/import',
+    name: 'roll-import',
+    component: withMessages(['roll'], () => import('@/views/people/RollImportView.vue')),
+    meta: { action: 'importRoll' },
+  },
+  {
+    path: '/people/invites',
+    name: 'class-invites',
+    component: withMessages(['roll'], () => import('@/views/people/ClassInvitesView.vue')),
+    meta: { action: 'issueInvite' },
+  },
   {
     path: '/people',
     component: () => import('@/views/people/PeopleView.vue'),
@@ -159,11 +173,39 @@ export const routes: RouteRecordRaw[] = [
     component: withMessages(['exports'], () => import('@/views/documents/ExportsView.vue')),
     meta: { action: 'producePaperwork' },
   },
+  // The municipal KPI table for a year or a half-year (its sheet's labels are the exports').
+  {
+    path: '/kpi',
+    name: 'kpi',
+    component: withMessages(['kpi', 'exports'], () => import('@/views/kpi/KpiView.vue')),
+    meta: { action: 'viewKpis' },
+  },
+  // Intake questionnaires: her own on the phone, or staff entering anyone's from paper.
+  {
+    path: '/intake',
+    name: 'intake',
+    component: withMessages(['intake'], () => import('@/views/intake/IntakeView.vue')),
+    meta: { action: 'fillIntake' },
+  },
+  {
+    path: '/people/:participantId/intake',
+    name: 'participant-intake',
+    component: withMessages(['intake'], () => import('@/views/intake/IntakeView.vue')),
+    props: true,
+    meta: { action: 'enterIntake' },
+  },
   {
     path: '/matching',
     name: 'matching',
     component: withMessages(['matching'], () => import('@/views/matching/MatchingView.vue')),
     meta: { action: 'matchPairs' },
+  },
+  // The programme year: its dates, the seven-stage roadmap, closing it into the next year.
+  {
+    path: '/year',
+    name: 'year',
+    component: withMessages(['year'], () => import('@/views/year/YearView.vue')),
+    meta: { action: 'manageProgrammeYear' },
   },
   {
     path: '/sign-in',
@@ -181,7 +223,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/sync-issues',
     name: 'sync-issues',
-    component: () => import('@/views/account/SyncIssuesView.vue'),
+    component: withMessages(['syncIssues'], () => import('@/views/account/SyncIssuesView.vue')),
   },
   {
     path: '/settings',
@@ -201,17 +243,31 @@ export function isRouteAllowed(to: Pick<RouteLocationNormalized, 'meta'>, worksp
   return !to.meta.action || mayEver(workspace, to.meta.action);
 }
 
-/** Sends a role away from a route it may not use (back home, with nothing of the page shown). */
-export function installAccessGuard(router: Router, workspace: () => Workspace): void {
-  router.beforeEach((to) => (isRouteAllowed(to, workspace()) ? true : { name: 'home' }));
+/**
+ * Sends a role away from a route it may not use (back home, with nothing of the page shown).
+ * A signed-in user's roles are known only once her session has resumed (`settled`): a route
+ * the not-yet-known workspace may not open waits for it, so a curator reloading a staff-only
+ * page stays on it; an allowed route never waits.
+ */
+export function installAccessGuard(
+  router: Router,
+  workspace: () => Workspace,
+  settled: () => Promise<unknown> = () => Promise.resolve(),
+): void {
+  router.beforeEach(async (to) => {
+    if (isRouteAllowed(to, workspace())) return true;
+    await settled();
+    return isRouteAllowed(to, workspace()) ? true : { name: 'home' };
+  });
 }
 
-export function createAppRouter(workspace: () => Workspace) {
+export function createAppRouter(workspace: () => Workspace, settled?: () => Promise<unknown>) {
   const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes,
-    scrollBehavior: (_to, _from, saved) => saved ?? { top: 0 },
+    // A fresh load keeps the browser's position (no forced layout in a start-up task).
+    scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
   });
-  installAccessGuard(router, workspace);
+  installAccessGuard(router, workspace, settled);
   return router;
 }

@@ -17,11 +17,17 @@ export const LAZY_FEATURES = [
   'backup',
   'documents',
   'exports',
+  'intake',
+  'kpi',
   'matching',
   'monitoring',
   'overview',
+  'roll',
   'staffHome',
+  'syncIssues',
+  'trainings',
   'triage',
+  'year',
 ] as const;
 export type LazyFeature = (typeof LAZY_FEATURES)[number];
 
@@ -29,13 +35,13 @@ const ru = mergeFeatureFiles(
   import.meta.glob<{ default: Messages }>(
     [
       './locales/ru/*.json',
-      '!./locales/ru/{backup,documents,exports,matching,monitoring,overview,staffHome,triage}.json',
+      '!./locales/ru/{backup,documents,exports,intake,kpi,matching,monitoring,overview,roll,staffHome,syncIssues,trainings,triage,year}.json',
     ],
     { eager: true },
   ),
 );
 const lazyRu = import.meta.glob<{ default: Messages }>(
-  './locales/ru/{backup,documents,exports,matching,monitoring,overview,staffHome,triage}.json',
+  './locales/ru/{backup,documents,exports,intake,kpi,matching,monitoring,overview,roll,staffHome,syncIssues,trainings,triage,year}.json',
 );
 /** The lazy Russian files loaded so far, and the i18n instances to give them to. */
 const loadedRu: Messages = {};

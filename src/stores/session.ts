@@ -101,8 +101,23 @@ export const useSessionStore = defineStore('session', () => {
     status.value = 'signed-in';
   }
 
+  /** Settles when the start is over: the saved session resumed (or none, or device-only). */
+  let markSettled: () => void = () => undefined;
+  const settledPromise = new Promise<void>((resolve) => (markSettled = resolve));
+  if (isDeviceOnly.value) markSettled();
+  /** Resolves once the user's roles are known (the route guard waits on it; never rejects). */
+  const settled = (): Promise<void> => settledPromise;
+
   /** On start in sync mode: resume the saved session, if any. */
   async function init(): Promise<void> {
+    try {
+      await resume();
+    } finally {
+      markSettled();
+    }
+  }
+
+  async function resume(): Promise<void> {
     if (isDeviceOnly.value) return;
     // Screens wait for the answer instead of showing the device-only database first.
     holdAppDataContext();
@@ -179,6 +194,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   return {
+    settled,
     mode,
     serverUrl,
     isDeviceOnly,

@@ -23,7 +23,19 @@ describe('app shell', () => {
   it('shows the navigation in Russian with a link to every section', async () => {
     const { wrapper } = await mountApp();
     const labels = wrapper.findAll('nav a').map((a) => a.text());
-    expect(labels).toEqual(['Главная', 'Пары', 'Люди', 'Встречи', 'Итоги', 'Настройки']);
+    expect(labels).toEqual([
+      'Главная',
+      'Пары',
+      'Люди',
+      'Встречи',
+      'Итоги',
+      'Показатели',
+      'Программа',
+      'Настройки',
+    ]);
+    // The phone's bottom bar keeps six: the KPI table and the programme year are on the rail.
+    const railOnly = wrapper.findAll('nav li.the-navigation__rail-only').map((li) => li.text());
+    expect(railOnly).toEqual(['Показатели', 'Программа']);
   });
 
   it('tells a device-only user where their data lives and what to do first', async () => {
@@ -34,7 +46,7 @@ describe('app shell', () => {
     expect(wrapper.find('[data-testid="sync-status"]').attributes('data-state')).toBe(
       'device-only',
     );
-    await vi.waitFor(() => expect(wrapper.text()).toContain('Внести участников'));
+    await vi.waitFor(() => expect(wrapper.text()).toContain('Добавить первого участника'));
   });
 
   it('navigates to a lazy section', async () => {
@@ -75,6 +87,8 @@ describe('app shell', () => {
         'People',
         'Meetings',
         'Results',
+        'Indicators',
+        'Programme',
         'Settings',
       ]),
     );

@@ -114,14 +114,14 @@ describe('each role sees exactly the actions the table gives it', () => {
           {
             path: '/people',
             ready: '[data-testid="participant-item"]',
-            offers: ['createParticipant'],
+            offers: ['createParticipant', 'importRoll', 'issueInvite'],
             person: people.mentee.id,
           },
           {
             path: `/people/${people.mentee.id}`,
             ready: '[data-testid="participant-details"]',
             // issueInvite needs a server: in device-only builds (these tests) no panel at all.
-            offers: ['editParticipant', 'recordConsent', 'revokeConsent'],
+            offers: ['editParticipant', 'recordConsent', 'revokeConsent', 'recordTraining'],
             person: people.mentee.id,
           },
           {
@@ -194,6 +194,11 @@ describe('each role sees exactly the actions the table gives it', () => {
           ],
           ['/school/pairs', 'viewSchoolOverview', STAFF_AND_DEVICE],
           ['/monitoring', 'viewMonitoring', STAFF_AND_DEVICE],
+          ['/kpi', 'viewKpis', STAFF_AND_DEVICE],
+          ['/year', 'manageProgrammeYear', STAFF_AND_DEVICE],
+          ['/people/import', 'importRoll', STAFF_AND_DEVICE],
+          ['/people/invites', 'issueInvite', ['school_admin', 'curator']],
+          [`/people/${people.mentee.id}/intake`, 'enterIntake', STAFF_AND_DEVICE],
         ];
         for (const [path, action, openers] of guarded) {
           await app.router.push('/settings');
