@@ -2412,6 +2412,29 @@ $$;
 create trigger check_meeting_attendees before insert or update on public.meetings
   for each row execute function private.check_meeting_attendees();
 
+-- The first meeting after the order starts the pair's work: an approved pair becomes active
+-- from that meeting's date. The server does it (the pair's mentors may not write pairs); the
+-- device shows the same at once without sending it (data/repos/meetings.ts).
+create function private.activate_pair_on_meeting()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if new.deleted_at is null then
+    update public.pairs
+       set status = 'active', started_on = coalesce(started_on, new.held_on)
+     where id = new.pair_id and status = 'approved' and deleted_at is null;
+  end if;
+  return null;
+end;
+$$;
+
+create trigger activate_pair_on_meeting after insert on public.meetings
+  for each row execute function private.activate_pair_on_meeting();
+
+revoke all on function private.activate_pair_on_meeting() from public, anon, authenticated;
 revoke all on function private.keep_meeting_entered_by_staff() from public, anon, authenticated;
 revoke all on function private.check_meeting_date() from public, anon, authenticated;
 revoke all on function private.check_meeting_attendees() from public, anon, authenticated;

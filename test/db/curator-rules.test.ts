@@ -788,3 +788,37 @@ describe('the consent flag: a yes/no the server computes', () => {
     expect(consents.rows).toEqual([]);
   });
 });
+
+describe('the first meeting after the order (activate_pair_on_meeting)', () => {
+  it('starts an approved pair when its mentor logs the meeting, though she may not write pairs', async () => {
+    const before = (
+      await db.query<{ status: string; started_on: string | null }>(
+        `select status, started_on::text from public.pairs where id = $1`,
+        [P1],
+      )
+    ).rows[0]!;
+    await db.exec(
+      `update public.pairs set status = 'approved', started_on = null where id = '${P1}'`,
+    );
+    try {
+      const after = await db.asUserRolledBack(actors.mentor, async (s) => {
+        // Her own write of the pair is refused (RLS: no row to update)…
+        const own = await s.query(`update public.pairs set status = 'active' where id = $1`, [P1]);
+        // …but her meeting starts it, from the meeting's date.
+        await s.query(insertMeeting(P1, `current_date - 2`));
+        const { rows } = await s.query<{ status: string; from_meeting: boolean }>(
+          `select status, started_on = current_date - 2 as from_meeting from public.pairs where id = $1`,
+          [P1],
+        );
+        return { own: own.rowCount, rows };
+      });
+      expect(after).toEqual({ own: 0, rows: [{ status: 'active', from_meeting: true }] });
+    } finally {
+      await db.query(`update public.pairs set status = $2, started_on = $3::date where id = $1`, [
+        P1,
+        before.status,
+        before.started_on,
+      ]);
+    }
+  });
+});

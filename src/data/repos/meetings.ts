@@ -81,9 +81,14 @@ async function insertMeeting(
         : null,
     ]);
     if (!pair || pair.deleted_at) throw new RowMissingError('pairs', pairId);
-    // The first meeting after the order starts the pair's work.
+    // The first meeting after the order starts the pair's work. The server does the same on
+    // the meeting's insert (activate_pair_on_meeting: the pair's mentors may not write
+    // pairs), so the change is shown here at once and never sent.
     if (pair.status === 'approved') {
-      await patchRow(ctx.db, 'pairs', pairId, { status: 'active', started_on: input.held_on });
+      await ctx.db.pairs.update(pairId, {
+        status: 'active',
+        started_on: pair.started_on ?? input.held_on,
+      });
     }
     return meeting;
   });
