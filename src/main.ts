@@ -55,11 +55,10 @@ async function start(): Promise<void> {
   app.use(pinia);
   app.use(i18n);
   const session = useSessionStore(pinia);
-  // A route the not-yet-resumed session may not open waits for her roles (a reload of a
-  // staff-only page stays there).
+  // A route is decided once the session has resumed (a reload of a staff-only page stays).
   const router = createAppRouter(
     () => session.workspace,
-    () => session.settled(),
+    () => session.isSettled,
   );
   // The first page renders in a task of its own, after its chunk has been evaluated.
   const stopYielding = router.beforeResolve(async () => {

@@ -245,29 +245,28 @@ export function isRouteAllowed(to: Pick<RouteLocationNormalized, 'meta'>, worksp
 
 /**
  * Sends a role away from a route it may not use (back home, with nothing of the page shown).
- * A signed-in user's roles are known only once her session has resumed (`settled`): a route
- * the not-yet-known workspace may not open waits for it, so a curator reloading a staff-only
- * page stays on it; an allowed route never waits.
+ * A signed-in user's roles are known only once her session has resumed (`isSettled`): until
+ * then a route is let through (the screens wait for her database meanwhile), and App.vue
+ * sends her home once the roles are known if they do not allow it — so a curator reloading a
+ * staff-only page stays on it.
  */
 export function installAccessGuard(
   router: Router,
   workspace: () => Workspace,
-  settled: () => Promise<unknown> = () => Promise.resolve(),
+  isSettled: () => boolean = () => true,
 ): void {
-  router.beforeEach(async (to) => {
-    if (isRouteAllowed(to, workspace())) return true;
-    await settled();
-    return isRouteAllowed(to, workspace()) ? true : { name: 'home' };
-  });
+  router.beforeEach((to) =>
+    isRouteAllowed(to, workspace()) || !isSettled() ? true : { name: 'home' },
+  );
 }
 
-export function createAppRouter(workspace: () => Workspace, settled?: () => Promise<unknown>) {
+export function createAppRouter(workspace: () => Workspace, isSettled?: () => boolean) {
   const router = createRouter({
     history: createWebHistory(import.meta.env.BASE_URL),
     routes,
     // A fresh load keeps the browser's position (no forced layout in a start-up task).
     scrollBehavior: (_to, from, saved) => saved ?? (from === START_LOCATION ? false : { top: 0 }),
   });
-  installAccessGuard(router, workspace, settled);
+  installAccessGuard(router, workspace, isSettled);
   return router;
 }

@@ -101,12 +101,11 @@ export const useSessionStore = defineStore('session', () => {
     status.value = 'signed-in';
   }
 
-  /** Settles when the start is over: the saved session resumed (or none, or device-only). */
-  let markSettled: () => void = () => undefined;
-  const settledPromise = new Promise<void>((resolve) => (markSettled = resolve));
-  if (isDeviceOnly.value) markSettled();
-  /** Resolves once the user's roles are known (the route guard waits on it; never rejects). */
-  const settled = (): Promise<void> => settledPromise;
+  /** The start is over: the saved session resumed (or there is none, or device-only). */
+  const isSettled = ref(isDeviceOnly.value);
+  function markSettled(): void {
+    isSettled.value = true;
+  }
 
   /** On start in sync mode: resume the saved session, if any. */
   async function init(): Promise<void> {
@@ -194,7 +193,7 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   return {
-    settled,
+    isSettled,
     mode,
     serverUrl,
     isDeviceOnly,

@@ -202,7 +202,7 @@ describe('the curator on a tablet with the real database behind', () => {
     await page.getByLabel('Заметки о встрече').fill('Из бумажного журнала: открытый урок в 6Б');
     await expectPhoneFriendly(page, 'curator-paper-meeting-768');
     await page.getByTestId('save-meeting').click();
-    await page.waitForURL(new RegExp(`/pairs/${PAIRS.p1TeacherActive}$`));
+    await page.waitForURL(new RegExp(`/pairs/${PAIRS.p1TeacherActive}(\\?.*)?$`));
     await expect
       .poll(
         async () =>

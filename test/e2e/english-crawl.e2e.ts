@@ -99,9 +99,20 @@ async function pageText(page: Page): Promise<string> {
 
 /** Client-side navigation, as a tap on a link would do, then a settled page. */
 async function visit(page: Page, path: string): Promise<void> {
+  // The state is shaped as vue-router's own (a bare {} has no `current`, and the router's
+  // next push, e.g. a guard's redirect, would build the URL "undefined/").
   await page.evaluate((to) => {
-    history.pushState({}, '', to);
-    dispatchEvent(new PopStateEvent('popstate', { state: history.state }));
+    const from = history.state as { current?: string; position?: number } | null;
+    const state = {
+      back: from?.current ?? null,
+      current: to,
+      forward: null,
+      position: (from?.position ?? 0) + 1,
+      replaced: false,
+      scroll: null,
+    };
+    history.pushState(state, '', to);
+    dispatchEvent(new PopStateEvent('popstate', { state }));
   }, path);
   let last = '';
   for (let i = 0; i < 25; i++) {

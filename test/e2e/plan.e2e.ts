@@ -47,7 +47,7 @@ describe('the development plan on a phone (360×640)', () => {
     await page.getByRole('checkbox', { name: /Орлова Ирина Петровна/ }).check();
     await page.getByRole('checkbox', { name: /Кузнецов Артём Олегович/ }).check();
     await page.getByRole('button', { name: 'Создать пару' }).click();
-    await page.waitForURL(new RegExp(`/pairs/${UUID}$`));
+    await page.waitForURL(new RegExp(`/pairs/${UUID}(\\?.*)?$`));
 
     // The pair page offers the plan; the plan page preselects the form's template.
     await page.getByTestId('plan-summary').waitFor();
@@ -85,7 +85,7 @@ describe('the development plan on a phone (360×640)', () => {
 
     // Back on the pair page, the summary shows the same progress and the next step.
     await page.getByRole('link', { name: 'К паре' }).click();
-    await page.waitForURL(new RegExp(`/pairs/${UUID}$`));
+    await page.waitForURL(new RegExp(`/pairs/${UUID}(\\?.*)?$`));
     const summary = page.getByTestId('plan-summary');
     await summary.getByText(/Выполнено 8\s%: 1 из 13/).waitFor();
     await expect(summary.getByTestId('plan-next-task').textContent()).resolves.toContain(

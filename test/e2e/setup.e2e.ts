@@ -78,7 +78,7 @@ describe('the curator sets up a pair on a phone (360×640)', () => {
     await page.getByRole('checkbox', { name: /Смирнова Анна/ }).check();
     await expectPhoneFriendly(page, 'setup-pair-form');
     await page.getByRole('button', { name: 'Создать пару' }).click();
-    await page.waitForURL(new RegExp(`/pairs/${UUID}$`));
+    await page.waitForURL(new RegExp(`/pairs/${UUID}(\\?.*)?$`));
 
     const approval = page.getByTestId('pair-approval');
     await approval.waitFor();
