@@ -131,8 +131,9 @@ create trigger check_meeting_attendees before insert or update on public.meeting
   for each row execute function private.check_meeting_attendees();
 
 -- The first meeting after the order starts the pair's work: an approved pair becomes active
--- from that meeting's date. The server does it (the pair's mentors may not write pairs); the
--- device shows the same at once without sending it (data/repos/meetings.ts).
+-- from that meeting's date. The server does it for a person's insert (the pair's mentors may
+-- not write pairs); the device shows the same at once without sending it
+-- (data/repos/meetings.ts). Trusted writers (seed, imports) set the pair as they like.
 create function private.activate_pair_on_meeting()
 returns trigger
 language plpgsql
@@ -140,7 +141,8 @@ security definer
 set search_path = ''
 as $$
 begin
-  if new.deleted_at is null then
+  if new.deleted_at is null
+     and pg_catalog.current_setting('role', true) = 'authenticated' then
     update public.pairs
        set status = 'active', started_on = coalesce(started_on, new.held_on)
      where id = new.pair_id and status = 'approved' and deleted_at is null;
