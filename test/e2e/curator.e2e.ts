@@ -86,13 +86,21 @@ describe('the curator on a tablet with the real database behind', () => {
     const form = page.getByTestId('consent-form');
     await form.locator('button[type="submit"]').click();
     await page.locator('.consent-form__saved').waitFor();
+    // The badge may still say «synced» from before the save: wait for the row itself.
+    await expect
+      .poll(
+        async () =>
+          (
+            await query<{ n: number }>(
+              `select count(*)::int as n from public.consents
+               where participant_id = $1 and revoked_on is null and deleted_at is null`,
+              [PARTICIPANTS.larina],
+            )
+          )[0]?.n,
+        { timeout: 30_000 },
+      )
+      .toBe(1);
     await waitForBadge(page, 'synced');
-    const live = await query<{ n: number }>(
-      `select count(*)::int as n from public.consents
-       where participant_id = $1 and revoked_on is null and deleted_at is null`,
-      [PARTICIPANTS.larina],
-    );
-    expect(live[0]?.n).toBe(1);
     await page.goto(`${syncBaseUrl}/`);
     await page.getByTestId('triage').waitFor();
     await expect.poll(() => triageItem(page, 'consent_revoked', 'Ларина').count()).toBe(0);

@@ -80,17 +80,20 @@ describe('app shell', () => {
   it('switches the whole UI to English from the header and remembers it', async () => {
     const { wrapper } = await mountApp();
     await wrapper.find('[data-testid="language-switch"]').setValue('en');
-    await vi.waitFor(() =>
-      expect(wrapper.findAll('nav a').map((a) => a.text())).toEqual([
-        'Home',
-        'Pairs',
-        'People',
-        'Meetings',
-        'Results',
-        'Indicators',
-        'Programme',
-        'Settings',
-      ]),
+    await vi.waitFor(
+      () =>
+        expect(wrapper.findAll('nav a').map((a) => a.text())).toEqual([
+          'Home',
+          'Pairs',
+          'People',
+          'Meetings',
+          'Results',
+          'Indicators',
+          'Programme',
+          'Settings',
+        ]),
+      // The English messages are a chunk of their own: loading it may take a while under load.
+      { timeout: 5000 },
     );
     expect(localStorage.getItem('nastavnik.locale')).toBe('en');
   });
