@@ -17,9 +17,8 @@
 // KPI_PROFILE=1 prints where the last load's time went (build with minify off to read it:
 // KPI_MINIFY=0).
 //   KPI_STUDENTS (2000) KPI_PAIRS (300) KPI_MEETINGS (50000) KPI_LOADS (3) KPI_CPU_RATE (4)
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -27,29 +26,12 @@ import {
   CHROMIUM_ARGS,
   chromiumPath,
   envInt,
+  hotspots,
   median,
   ms,
   printHotspots,
+  serveStatic,
 } from './lib/browser-bench.mjs';
-
-/** Self time per function from a V8 CPU profile, largest first (KPI_PROFILE=1). */
-function hotspots(profile, top = 25) {
-  const dt = new Map();
-  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-  const byName = new Map();
-  let total = 0;
-  for (const node of profile.nodes) {
-    const us = dt.get(node.id) ?? 0;
-    total += us;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.split('/').pop() || '(native)'}:${lineNumber + 1}`;
-    byName.set(key, (byName.get(key) ?? 0) + us);
-  }
-  return [...byName]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([name, us]) => ({ name, ms: us / 1000, share: us / total }));
-}
 
 const STUDENTS = envInt('KPI_STUDENTS', 2000);
 const PAIRS = envInt('KPI_PAIRS', 300);
@@ -85,33 +67,6 @@ async function buildAll() {
   });
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-function serve() {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = join(outDir, path);
-    if (path.endsWith('/')) file = join(file, 'index.html');
-    if (!existsSync(file) || !statSync(file).isFile()) file = join(outDir, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, url: `http://127.0.0.1:${server.address().port}` }),
-    ),
-  );
-}
-
 function session() {
   const exp = Math.floor(Date.now() / 1000) + 3600;
   return {
@@ -134,7 +89,7 @@ function session() {
 }
 
 await buildAll();
-const { server, url } = await serve();
+const { server, url } = await serveStatic(outDir);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 let failed = false;
 try {

@@ -114,6 +114,21 @@ function longestTask(lhr) {
   return Math.round(Math.max(0, ...items.map((item) => item.duration)));
 }
 
+/** The simulated long tasks: start (ms), duration (ms) and the script Lighthouse blames. */
+function longTasks(lhr) {
+  const items = lhr.audits['long-tasks']?.details?.items ?? [];
+  if (items.length === 0) return 'none';
+  return items
+    .map((item) => {
+      const file =
+        String(item.url ?? '')
+          .split('/')
+          .pop() || '(page)';
+      return `${Math.round(item.startTime)}+${Math.round(item.duration)} ms ${file}`;
+    })
+    .join(', ');
+}
+
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const seconds = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
@@ -172,7 +187,8 @@ try {
     console.log(
       `run ${i + 1}: score ${run.score}, FCP ${seconds(run.fcpMs)}, LCP ${seconds(run.lcpMs)}, ` +
         `TBT ${Math.round(run.tbtMs)} ms (longest task ${run.longestTaskMs} ms), CLS ${run.cls.toFixed(3)} ` +
-        `(CPU benchmark index ${run.benchmarkIndex})\n       LCP element: ${run.lcpElement}`,
+        `(CPU benchmark index ${run.benchmarkIndex})\n       LCP element: ${run.lcpElement}` +
+        `\n       long tasks: ${longTasks(lhr)}`,
     );
   }
 } finally {

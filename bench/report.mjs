@@ -9,13 +9,24 @@
 // Target (issue 13): the report in at most 3 s (median of the runs). Exits 1 when missed.
 //   REPORT_STUDENTS (2000) REPORT_PAIRS (600) REPORT_MEETINGS (50000) REPORT_RUNS (3)
 //   REPORT_CPU_RATE (4)
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join } from 'node:path';
+// REPORT_PROFILE=1 times the reads alone, then prints where the last run's time went (self
+// time per function) and its longest main-thread tasks (build with REPORT_MINIFY=0 to read it).
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { CHROMIUM_ARGS, chromiumPath, envInt, median, ms } from './lib/browser-bench.mjs';
+import {
+  CHROMIUM_ARGS,
+  chromiumPath,
+  envInt,
+  hotspots,
+  median,
+  ms,
+  printHotspots,
+  printLongestTasks,
+  serveStatic,
+} from './lib/browser-bench.mjs';
 
 const STUDENTS = envInt('REPORT_STUDENTS', 2000);
 const PAIRS = envInt('REPORT_PAIRS', 600);
@@ -29,36 +40,20 @@ const outDir = join(root, 'bench/.dist/report');
 const USER_ID = '7a000000-0000-4000-8000-00000000c0de';
 const SCHOOL_ID = '5c000000-0000-4000-8000-000000000001';
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
-
-function serve() {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = join(outDir, path);
-    if (path.endsWith('/')) file = join(file, 'index.html');
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, url: `http://127.0.0.1:${server.address().port}` }),
-    ),
-  );
-}
-
 await build({
   configFile: false,
   root: join(root, 'bench/report'),
   base: '/',
   logLevel: 'warn',
   resolve: { alias: { '@': join(root, 'src') } },
-  build: { outDir, emptyOutDir: true, target: 'es2022' },
+  build: {
+    outDir,
+    emptyOutDir: true,
+    target: 'es2022',
+    minify: process.env.REPORT_MINIFY !== '0',
+  },
 });
-const { server, url } = await serve();
+const { server, url } = await serveStatic(outDir, { spa: false });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 let failed = false;
 try {
@@ -95,12 +90,45 @@ try {
   }
   const runs = [];
   for (let i = 0; i <= RUNS; i++) {
+    const profiling = process.env.REPORT_PROFILE === '1' && i === RUNS;
+    const events = [];
+    if (profiling) {
+      cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
+      await cdp.send('Tracing.start', {
+        transferMode: 'ReportEvents',
+        traceConfig: {
+          includedCategories: [
+            'toplevel',
+            'devtools.timeline',
+            'v8.execute',
+            'IndexedDB',
+            '__metadata',
+          ],
+          excludedCategories: ['*'],
+        },
+      });
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
     const r = await page.evaluate((params) => window.runReport(params), {
       userId: USER_ID,
       schoolId: SCHOOL_ID,
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    if (profiling) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await done;
+      printHotspots('Self time during the last run:', hotspots(profile, 30));
+      // What each long task ran (time on the stack, callers included).
+      for (const task of printLongestTasks(events, { overMs: 30, count: 5 })) {
+        const span = { from: task.ts, to: task.ts + task.dur, inclusive: true };
+        printHotspots(`  in the task of ${ms(task.dur / 1000)}:`, hotspots(profile, 12, span));
+      }
+    }
     const line =
       `read + facts + KPIs ${ms(r.readMs)}, model ${ms(r.modelMs)}, .docx ${ms(r.docxMs)}, ` +
       `total ${ms(r.totalMs)} | longest stall ${ms(r.longestGapMs)} | ${r.meetings} meetings, ` +

@@ -9,9 +9,8 @@
 //   - the longest main-thread task (PerformanceObserver 'longtask') in that span.
 // Targets: preview <= 2 s, no task > 100 ms. Exits 1 when a target is missed.
 //   ROLL_RUNS (3) ROLL_CPU_RATE (4) ROLL_FILE (test/fixtures/roll-2000.xlsx)
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join } from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -19,51 +18,13 @@ import {
   CHROMIUM_ARGS,
   chromiumPath,
   envInt,
+  hotspots,
   median,
   ms,
   printHotspots,
+  printLongestTasks,
+  serveStatic,
 } from './lib/browser-bench.mjs';
-
-/** The three longest main-thread tasks of a trace and what their time went to (debugging). */
-function printLongestTasks(events) {
-  const tasks = events
-    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.dur > 50_000)
-    .sort((a, b) => b.dur - a.dur)
-    .slice(0, 3);
-  for (const task of tasks) {
-    const inside = new Map();
-    for (const e of events) {
-      if (e.ph !== 'X' || e.tid !== task.tid || e === task) continue;
-      if (e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + task.dur) continue;
-      const name = e.args?.data?.url ? `${e.name} ${e.args.data.url.split('/').pop()}` : e.name;
-      inside.set(name, (inside.get(name) ?? 0) + (e.dur ?? 0));
-    }
-    const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 10);
-    console.log(
-      `  task ${(task.dur / 1000).toFixed(1)} ms (thread ${task.tid}): ` +
-        top.map(([n, d]) => `${n} ${(d / 1000).toFixed(1)}`).join(', '),
-    );
-  }
-}
-
-/** Self time per function from a V8 CPU profile, largest first. */
-function hotspots(profile, top = 25) {
-  const dt = new Map();
-  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-  const byName = new Map();
-  let total = 0;
-  for (const node of profile.nodes) {
-    const us = dt.get(node.id) ?? 0;
-    total += us;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.split('/').pop() || '(native)'}:${lineNumber + 1}`;
-    byName.set(key, (byName.get(key) ?? 0) + us);
-  }
-  return [...byName]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([name, us]) => ({ name, ms: us / 1000, share: us / total }));
-}
 
 const RUNS = envInt('ROLL_RUNS', 3);
 const RATE = envInt('ROLL_CPU_RATE', 4);
@@ -78,34 +39,6 @@ if (!existsSync(file)) {
   process.exit(1);
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-/** A static server of the build; unknown paths get the app's index.html (history routes). */
-function serve() {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let target = join(outDir, path);
-    if (path.endsWith('/')) target = join(target, 'index.html');
-    if (!existsSync(target) || !statSync(target).isFile()) target = join(outDir, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
-    createReadStream(target).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, url: `http://127.0.0.1:${server.address().port}` }),
-    ),
-  );
-}
-
 // The device-only build (no server configured): the curator's import works the same there.
 delete process.env.VITE_SUPABASE_URL;
 delete process.env.VITE_SUPABASE_ANON_KEY;
@@ -115,7 +48,7 @@ await build({
   // ROLL_MINIFY=0 keeps names readable in a profile (ROLL_PROFILE=1).
   build: { outDir, emptyOutDir: true, minify: process.env.ROLL_MINIFY !== '0' },
 });
-const { server, url } = await serve();
+const { server, url } = await serveStatic(outDir);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 const previews = [];
 const longest = [];
@@ -141,6 +74,9 @@ try {
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
     await page.goto(`${url}/people/import`);
     await page.getByTestId('roll-file').waitFor({ state: 'attached' });
+    // Playwright's own script for waitForFunction (the page's main world) is evaluated on its
+    // first use: done here, unthrottled, so the measured span holds only the app's tasks.
+    await page.waitForFunction(() => true, undefined, { polling: 'raf' });
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: RATE });
     const profiling = process.env.ROLL_PROFILE === '1';
@@ -170,8 +106,17 @@ try {
       counts: document.querySelector('[data-testid="roll-counts"]').textContent,
     }));
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-    if (tracing) printLongestTasks(JSON.parse(String(await browser.stopTracing())).traceEvents);
-    if (profiling) printHotspots(`run ${run}`, hotspots((await cdp.send('Profiler.stop')).profile));
+    const events = tracing ? JSON.parse(String(await browser.stopTracing())).traceEvents : [];
+    const longTasks = tracing ? printLongestTasks(events) : [];
+    if (profiling) {
+      const { profile } = await cdp.send('Profiler.stop');
+      printHotspots(`run ${run}`, hotspots(profile));
+      // With ROLL_TRACE=1 too: what each long task ran (time on the stack, callers included).
+      for (const task of longTasks) {
+        const span = { from: task.ts, to: task.ts + task.dur, inclusive: true };
+        printHotspots(`  in the task of ${ms(task.dur / 1000)}:`, hotspots(profile, 20, span));
+      }
+    }
     const worst = Math.max(0, ...result.tasks.map((t) => t.duration));
     previews.push(result.preview);
     longest.push(worst);
@@ -184,6 +129,7 @@ try {
 } finally {
   await browser.close();
   server.close();
+  if (process.env.BENCH_KEEP_DIST !== '1') rmSync(outDir, { recursive: true, force: true });
 }
 const preview = median(previews);
 const task = Math.max(...longest);

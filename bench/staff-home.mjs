@@ -18,9 +18,8 @@
 // render has no budget of its own; it is reported. Exits 1 when a target is missed.
 //   STAFF_STUDENTS (2000) STAFF_PAIRS (300) STAFF_MEETINGS (50000) STAFF_LOADS (3)
 //   STAFF_CPU_RATE (4)
-import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -28,49 +27,13 @@ import {
   CHROMIUM_ARGS,
   chromiumPath,
   envInt,
+  hotspots,
   median,
   ms,
   printHotspots,
+  printLongestTasks,
+  serveStatic,
 } from './lib/browser-bench.mjs';
-
-/** The three longest main-thread tasks of a trace and what their time went to (debugging). */
-function printLongestTasks(events) {
-  const tasks = events
-    .filter((e) => e.ph === 'X' && e.name === 'RunTask' && e.dur > 20_000)
-    .sort((a, b) => b.dur - a.dur)
-    .slice(0, 3);
-  for (const task of tasks) {
-    const inside = new Map();
-    for (const e of events) {
-      if (e.ph !== 'X' || e.tid !== task.tid || e === task) continue;
-      if (e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + task.dur) continue;
-      inside.set(e.name, (inside.get(e.name) ?? 0) + (e.dur ?? 0));
-    }
-    const top = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 8);
-    console.log(
-      `task ${(task.dur / 1000).toFixed(1)} ms: ${top.map(([n, d]) => `${n} ${(d / 1000).toFixed(1)}`).join(', ')}`,
-    );
-  }
-}
-
-/** Self time per function from a V8 CPU profile, largest first (as bench/lib's profile()). */
-function hotspots(profile, top = 30) {
-  const dt = new Map();
-  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-  const byName = new Map();
-  let total = 0;
-  for (const node of profile.nodes) {
-    const us = dt.get(node.id) ?? 0;
-    total += us;
-    const { functionName, url, lineNumber } = node.callFrame;
-    const key = `${functionName || '(anonymous)'} ${url.split('/').pop() || '(native)'}:${lineNumber + 1}`;
-    byName.set(key, (byName.get(key) ?? 0) + us);
-  }
-  return [...byName]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([name, us]) => ({ name, ms: us / 1000, share: us / total }));
-}
 
 const STUDENTS = envInt('STAFF_STUDENTS', 2000);
 const PAIRS = envInt('STAFF_PAIRS', 300);
@@ -112,34 +75,6 @@ async function buildAll() {
   });
 }
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-};
-
-/** A static server of the build; unknown paths get the app's index.html (history routes). */
-function serve() {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = join(outDir, path);
-    if (path.endsWith('/')) file = join(file, 'index.html');
-    if (!existsSync(file) || !statSync(file).isFile()) file = join(outDir, 'index.html');
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ server, url: `http://127.0.0.1:${server.address().port}` }),
-    ),
-  );
-}
-
 function session() {
   const exp = Math.floor(Date.now() / 1000) + 3600;
   const user = {
@@ -163,7 +98,7 @@ function session() {
 }
 
 await buildAll();
-const { server, url } = await serve();
+const { server, url } = await serveStatic(outDir);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 let failed = false;
 try {
@@ -244,13 +179,13 @@ try {
       const done = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
       await cdp.send('Tracing.end');
       await done;
-      printLongestTasks(events);
+      printLongestTasks(events, { overMs: 20, top: 8 });
     }
     if (profiling) {
       const { profile } = await cdp.send('Profiler.stop');
       printHotspots(
         'Self time during the last load (all of it, not only the render):',
-        hotspots(profile),
+        hotspots(profile, 30),
       );
     }
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });

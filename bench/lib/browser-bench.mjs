@@ -1,7 +1,11 @@
 // Shared by the browser benchmarks: builds the bench page (bench/browser/) with Vite's JS
 // API into bench/.dist, serves it on 127.0.0.1 with `vite preview`, and opens it in
-// Debian's Chromium through playwright-core. Never downloads a browser.
-import { existsSync, rmSync } from 'node:fs';
+// Debian's Chromium through playwright-core. Never downloads a browser. Also the static
+// server, the CPU-profile hotspots and the trace's longest tasks of the benches that build
+// the app itself (kpi, report, roll-import, staff-home).
+import { createReadStream, existsSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
@@ -157,24 +161,42 @@ function mainThreadTasks(events) {
   };
 }
 
-/** Self time per function (name, file:line) from a V8 CPU profile, largest first, in ms. */
-function hotspots(profile, top) {
-  const dt = new Map();
-  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-  const byName = new Map();
-  let total = 0;
+/**
+ * Time per function (name, file:line) from a V8 CPU profile, largest first, in ms: self time,
+ * or with `inclusive` the time of the samples the function was on the stack for. `from`/`to`
+ * (µs, the trace's clock) keep the samples of one span, e.g. a long task of printLongestTasks.
+ */
+export function hotspots(
+  profile,
+  top = 25,
+  { from = -Infinity, to = Infinity, inclusive = false } = {},
+) {
+  const keyOf = new Map();
+  const parentOf = new Map();
   for (const node of profile.nodes) {
-    const us = dt.get(node.id) ?? 0;
-    total += us;
     const { functionName, url, lineNumber } = node.callFrame;
     const file = url.split('/').pop() || '(native)';
-    const key = `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`;
-    byName.set(key, (byName.get(key) ?? 0) + us);
+    keyOf.set(node.id, `${functionName || '(anonymous)'} ${file}:${lineNumber + 1}`);
+    for (const child of node.children ?? []) parentOf.set(child, node.id);
   }
+  const byName = new Map();
+  let total = 0;
+  let at = profile.startTime;
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    at += us;
+    if (at < from || at > to) return;
+    total += us;
+    const keys = new Set();
+    for (let node = id; node !== undefined; node = inclusive ? parentOf.get(node) : undefined) {
+      keys.add(keyOf.get(node));
+    }
+    for (const key of keys) byName.set(key, (byName.get(key) ?? 0) + us);
+  });
   return [...byName]
     .sort((a, b) => b[1] - a[1])
     .slice(0, top)
-    .map(([name, us]) => ({ name, ms: us / 1000, share: us / total }));
+    .map(([name, us]) => ({ name, ms: us / 1000, share: total ? us / total : 0 }));
 }
 
 export function printHotspots(title, spots) {
@@ -184,6 +206,74 @@ export function printHotspots(title, spots) {
       `  ${(s.share * 100).toFixed(1).padStart(5)}%  ${s.ms.toFixed(1).padStart(8)} ms  ${s.name}`,
     );
   }
+}
+
+/**
+ * The longest main-thread tasks (RunTask over `overMs`) of a Chromium trace and what their
+ * time went to: the events inside each, summed by name (a script's file named), largest first.
+ * Returns the tasks (trace events: ts and dur in µs).
+ */
+export function printLongestTasks(events, { overMs = 50, count = 3, top = 10 } = {}) {
+  const tasks = events
+    .filter((e) => e.ph === 'X' && TASK_EVENTS.has(e.name) && e.dur > overMs * 1000)
+    .sort((a, b) => b.dur - a.dur)
+    .slice(0, count);
+  for (const task of tasks) {
+    const inside = new Map();
+    for (const e of events) {
+      if (e.ph !== 'X' || e.tid !== task.tid || e === task) continue;
+      if (e.ts < task.ts || e.ts + (e.dur ?? 0) > task.ts + task.dur) continue;
+      const name = e.args?.data?.url ? `${e.name} ${e.args.data.url.split('/').pop()}` : e.name;
+      inside.set(name, (inside.get(name) ?? 0) + (e.dur ?? 0));
+    }
+    const spent = [...inside].sort((a, b) => b[1] - a[1]).slice(0, top);
+    console.log(
+      `  task ${(task.dur / 1000).toFixed(1)} ms (thread ${task.tid}): ` +
+        spent.map(([n, d]) => `${n} ${(d / 1000).toFixed(1)}`).join(', '),
+    );
+  }
+  return tasks;
+}
+
+// ------------------------------------------------------------------------ static server
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * Serves the files of `dir` (a build) on 127.0.0.1 at a free port; resolves to the server and
+ * its URL. An unknown path gets `dir`/index.html (the app's history routes), or a 404 with
+ * `spa: false`.
+ */
+export function serveStatic(dir, { spa = true } = {}) {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = join(dir, path);
+    if (path.endsWith('/')) file = join(file, 'index.html');
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      if (!spa) {
+        res.writeHead(404).end();
+        return;
+      }
+      file = join(dir, 'index.html');
+    }
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, url: `http://127.0.0.1:${server.address().port}` }),
+    ),
+  );
 }
 
 // ------------------------------------------------------------------------ statistics

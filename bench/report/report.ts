@@ -5,8 +5,9 @@
 import '../staff-home/seed';
 import { openDataContext } from '@/data/context';
 import { userDatabaseName } from '@/data/db';
-import { readAnalyticalReport } from '@/data/documentQueries';
+import { readAnalyticalReport, readInPages } from '@/data/documentQueries';
 import { readKpiInput } from '@/data/kpiQueries';
+import { responsesTable } from '@/data/repos/questionnaires';
 import { computeKpis } from '@/domain/kpi';
 import { addDays, localIsoDate } from '@/domain/dates';
 import { analyticalReportDocument, documentText } from '@/domain/documents';
@@ -90,6 +91,15 @@ window.profileReport = async ({ userId, schoolId }) => {
     }),
     computeKpis: await time(async () => computeKpis(input!, { year: 2026, half: null })),
     tasksAll: await time(() => ctx.db.plan_tasks.toArray()),
+    tasksPaged: await time(() => readInPages(ctx.db.plan_tasks, (t) => t.id)),
+    participants: await time(() =>
+      ctx.db.participants.where('school_id').equals(schoolId).toArray(),
+    ),
+    pairMembers: await time(() => ctx.db.pair_members.toArray()),
+    responses: await time(() => responsesTable(ctx).toArray()),
+    trainings: await time(() => ctx.db.mentor_trainings.toArray()),
+    plans: await time(() => ctx.db.development_plans.toArray()),
+    tombstones: await time(() => ctx.db.meetings.where('deleted_at').above('').toArray()),
     regularCount: await time(() =>
       ctx.db.meetings
         .where('[type+held_on]')
