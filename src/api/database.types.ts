@@ -375,6 +375,64 @@ export type Database = {
           },
         ];
       };
+      meeting_attendances: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          deleted_at: string | null;
+          id: string;
+          meeting_id: string;
+          pair_id: string;
+          participant_id: string;
+          school_id: string;
+          updated_at: string;
+          version: number;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          meeting_id: string;
+          pair_id: string;
+          participant_id: string;
+          school_id: string;
+          updated_at?: string;
+          version?: number;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          deleted_at?: string | null;
+          id?: string;
+          meeting_id?: string;
+          pair_id?: string;
+          participant_id?: string;
+          school_id?: string;
+          updated_at?: string;
+          version?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'meeting_attendances_meeting_fk';
+            columns: ['meeting_id', 'pair_id', 'school_id'];
+            referencedRelation: 'meetings';
+            referencedColumns: ['id', 'pair_id', 'school_id'];
+          },
+          {
+            foreignKeyName: 'meeting_attendances_participant_fk';
+            columns: ['participant_id', 'school_id'];
+            referencedRelation: 'participants';
+            referencedColumns: ['id', 'school_id'];
+          },
+          {
+            foreignKeyName: 'meeting_attendances_school_id_fkey';
+            columns: ['school_id'];
+            referencedRelation: 'schools';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
       meeting_confirmations: {
         Row: {
           confirmed_at: string;
@@ -494,7 +552,6 @@ export type Database = {
       meetings: {
         Row: {
           agreements: string | null;
-          attendee_ids: string[] | null;
           created_at: string;
           created_by: string | null;
           deleted_at: string | null;
@@ -513,7 +570,6 @@ export type Database = {
         };
         Insert: {
           agreements?: string | null;
-          attendee_ids?: string[] | null;
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
@@ -532,7 +588,6 @@ export type Database = {
         };
         Update: {
           agreements?: string | null;
-          attendee_ids?: string[] | null;
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
@@ -746,6 +801,46 @@ export type Database = {
             foreignKeyName: 'mentor_trainings_school_id_fkey';
             columns: ['school_id'];
             referencedRelation: 'schools';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      municipal_kpi_targets: {
+        Row: {
+          created_at: string;
+          created_by: string | null;
+          id: string;
+          indicator: string;
+          municipality_id: string;
+          updated_at: string;
+          value: number;
+          year: number;
+        };
+        Insert: {
+          created_at?: string;
+          created_by?: string | null;
+          id?: string;
+          indicator: string;
+          municipality_id: string;
+          updated_at?: string;
+          value: number;
+          year: number;
+        };
+        Update: {
+          created_at?: string;
+          created_by?: string | null;
+          id?: string;
+          indicator?: string;
+          municipality_id?: string;
+          updated_at?: string;
+          value?: number;
+          year?: number;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'municipal_kpi_targets_municipality_id_fkey';
+            columns: ['municipality_id'];
+            referencedRelation: 'municipalities';
             referencedColumns: ['id'];
           },
         ];
@@ -1526,9 +1621,11 @@ export type Database = {
           created_at: string;
           created_by: string | null;
           deleted_at: string | null;
+          director: string | null;
           id: string;
           municipality_id: string;
           name: string;
+          place: string | null;
           short_name: string | null;
           training_valid_years: number;
           updated_at: string;
@@ -1539,9 +1636,11 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
+          director?: string | null;
           id?: string;
           municipality_id: string;
           name: string;
+          place?: string | null;
           short_name?: string | null;
           training_valid_years?: number;
           updated_at?: string;
@@ -1552,9 +1651,11 @@ export type Database = {
           created_at?: string;
           created_by?: string | null;
           deleted_at?: string | null;
+          director?: string | null;
           id?: string;
           municipality_id?: string;
           name?: string;
+          place?: string | null;
           short_name?: string | null;
           training_valid_years?: number;
           updated_at?: string;
@@ -1694,6 +1795,27 @@ export type Database = {
         Args: { participant_id: string; role: string; ttl?: string };
         Returns: string;
       };
+      mentor_directory: {
+        Args: { p_school_id: string };
+        Returns: {
+          forms: string[];
+          full_name: string;
+          has_places: boolean;
+          offers: string;
+          participant_id: string;
+          subject: string;
+        }[];
+      };
+      municipality_kpi_table: {
+        Args: { p_from: string; p_municipality_id: string; p_to: string };
+        Returns: {
+          denominator: number;
+          indicator: string;
+          numerator: number;
+          school_id: string;
+          school_name: string;
+        }[];
+      };
       municipality_kpis: {
         Args: { municipality_id: string };
         Returns: {
@@ -1723,6 +1845,10 @@ export type Database = {
           indicator: string;
           numerator: number;
         }[];
+      };
+      set_municipal_kpi_targets: {
+        Args: { p_municipality_id: string; p_targets: Json; p_year: number };
+        Returns: number;
       };
       sync_pull: { Args: { p_cursors?: Json; p_limit?: number }; Returns: Json };
       sync_push: { Args: { p_device_id: string; p_mutations: Json }; Returns: Json };

@@ -2,11 +2,12 @@
 // is stored), so the caller must show it now or lose it. Redeeming is in auth.ts.
 import type { AppSupabaseClient } from './client';
 import type { Membership } from './auth';
+import { requestFailure, type RequestFailure } from './failure';
 
 export type InviteRole = Membership['role'];
 
 /** Why a code could not be issued; shown as `invites.errors.<reason>`. */
-export type InviteFailure = 'not_allowed' | 'network' | 'unknown';
+export type InviteFailure = RequestFailure;
 
 export class InviteError extends Error {
   constructor(readonly reason: InviteFailure) {
@@ -24,14 +25,9 @@ export interface IssuedInvite {
   expiresAt: Date;
 }
 
-function failure(error: { code?: string; message?: string }, status: number): InviteError {
-  if (status === 0 || /fetch|network/i.test(error.message ?? '')) return new InviteError('network');
-  // 42501: not staff of the participant's school, or a staff role that only an admin gives.
-  if (error.code === '42501' || status === 401 || status === 403) {
-    return new InviteError('not_allowed');
-  }
-  return new InviteError('unknown');
-}
+// not_allowed: not staff of the participant's school, or a staff role that only an admin gives.
+const failure = (error: { code?: string; message?: string }, status: number) =>
+  new InviteError(requestFailure(error, status));
 
 export async function createInvite(
   client: AppSupabaseClient,

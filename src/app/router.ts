@@ -180,6 +180,16 @@ export const routes: RouteRecordRaw[] = [
     component: withMessages(['kpi', 'exports'], () => import('@/views/kpi/KpiView.vue')),
     meta: { action: 'viewKpis' },
   },
+  // The municipal coordinator's monitoring of every school of her municipality (the server
+  // decides who coordinates; the page says so to anyone else).
+  {
+    path: '/municipality',
+    name: 'municipality',
+    component: withMessages(
+      ['municipality', 'kpi', 'exports'],
+      () => import('@/views/municipality/MunicipalityView.vue'),
+    ),
+  },
   // Intake questionnaires: her own on the phone, or staff entering anyone's from paper.
   {
     path: '/intake',

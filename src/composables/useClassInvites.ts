@@ -10,6 +10,7 @@ import type { Participant } from '@/domain/types';
 import { useSessionStore } from '@/stores/session';
 import { useInvite } from './useInvite';
 import { useLiveQuery } from './useLiveQuery';
+import { byRussianName } from '@/domain/collation';
 
 export interface ClassInviteCard {
   participant: Participant;
@@ -17,7 +18,7 @@ export interface ClassInviteCard {
   url: string;
 }
 
-const byName = (a: Participant, b: Participant) => a.full_name.localeCompare(b.full_name, 'ru');
+const byName = (a: Participant, b: Participant) => byRussianName(a.full_name, b.full_name);
 
 export function useClassInvites() {
   const session = useSessionStore();

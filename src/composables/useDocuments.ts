@@ -9,10 +9,10 @@ import {
   observeDocumentSources,
   observePairDocumentFacts,
   observeYearDocumentSources,
-  saveDocumentRequisites,
   saveYearOrderRequisites,
   type YearOrderRequisites,
 } from '@/data/documentQueries';
+import { observeSchoolRequisites, saveSchoolRequisites } from '@/data/repos/schoolRequisites';
 import { localIsoDate } from '@/domain/dates';
 import {
   analyticalReportDocument,
@@ -43,6 +43,8 @@ export function useDocuments() {
   const session = useSessionStore();
   const schoolId = () => (session.workspace.kind === 'school' ? session.workspace.schoolId : null);
   const sources = useLiveQuery(observeDocumentSources, schoolId);
+  // The requisites live on the school's synced row (the same header on every staff device).
+  const requisites = useLiveQuery(observeSchoolRequisites, schoolId);
   const choice = ref<DocumentChoice | null>(null);
   const pairId = () => (choice.value && 'pairId' in choice.value ? choice.value.pairId : null);
   const facts = useLiveQuery(observePairDocumentFacts, pairId);
@@ -75,8 +77,7 @@ export function useDocuments() {
   const pairs = computed(() => sources.data.value?.pairs ?? []);
   const orders = computed(() => groupOrders(pairs.value));
   const school = computed<SchoolRequisites>(
-    () =>
-      sources.data.value?.school ?? { name: null, shortName: null, place: null, director: null },
+    () => requisites.data.value ?? { name: null, shortName: null, place: null, director: null },
   );
 
   const model = computed<DocumentModel | null>(() => {
@@ -155,7 +156,7 @@ export function useDocuments() {
 
   const savedAt = shallowRef<Date | null>(null);
   async function saveRequisites(next: SchoolRequisites): Promise<void> {
-    await saveDocumentRequisites(await appDataContext(), schoolId(), next);
+    await saveSchoolRequisites(await appDataContext(), schoolId(), next);
     savedAt.value = new Date();
   }
 
@@ -166,10 +167,13 @@ export function useDocuments() {
   }
 
   return {
-    isLoading: computed(() => sources.isLoading.value || yearSources.isLoading.value),
+    isLoading: computed(
+      () => sources.isLoading.value || requisites.isLoading.value || yearSources.isLoading.value,
+    ),
     loadFailed: computed(
       () =>
         !!sources.error.value ||
+        !!requisites.error.value ||
         !!facts.error.value ||
         !!yearSources.error.value ||
         !!report.error.value,

@@ -19,6 +19,8 @@ import { useSessionStore } from '@/stores/session';
 import { useCommand } from './useCommand';
 import { useLiveQuery } from './useLiveQuery';
 
+export type { ChoosableMentor } from '@/data/matchingQueries';
+
 export interface IntakeTarget {
   participantId: string;
   role: IntakeRole;
@@ -124,6 +126,8 @@ export function useIntakeForm(
   });
 
   const mentors = computed(() => data.value?.mentors ?? []);
+  /** When the school's mentor directory on this device was received (null: none yet). */
+  const directoryFetchedAt = computed(() => data.value?.directoryFetchedAt ?? null);
   const mentorById = computed(() => new Map(mentors.value.map((m) => [m.id, m])));
   const choosable = computed(() => mentors.value.filter((m) => !form.preferred.includes(m.id)));
   const canChooseMore = computed(() => form.preferred.length < MAX_PREFERRED_MENTORS);
@@ -178,6 +182,7 @@ export function useIntakeForm(
     forms,
     form,
     mentors,
+    directoryFetchedAt,
     mentorById,
     choosable,
     canChooseMore,
@@ -193,13 +198,23 @@ export function useIntakeForm(
   };
 }
 
-/** A refusal in the user's language: the intake's own text, else the shared errors.* one. */
+/**
+ * Intake refusals in the user's language. `named`: the error with its `form` parameter (a
+ * form key) turned into the form's name, for BaseField with scope="intake.errors"; `text`:
+ * the whole message (the intake's own text, else the shared errors.* one) for fieldsets.
+ */
 export function useIntakeErrorText() {
   const { t, te } = useI18n();
-  return (error: FieldError): string => {
+  function named(error: FieldError): FieldError;
+  function named(error: FieldError | undefined): FieldError | undefined;
+  function named(error: FieldError | undefined): FieldError | undefined {
+    if (!error || error.params?.form === undefined) return error;
+    const { form, ...params } = error.params;
+    return { ...error, params: { ...params, form: t(`forms.${form}`) } };
+  }
+  function text(error: FieldError): string {
     const own = `intake.errors.${error.key}`;
-    const { form, ...params } = error.params ?? {};
-    const named = form === undefined ? params : { ...params, form: t(`forms.${form}`) };
-    return t(te(own) ? own : `errors.${error.key}`, named);
-  };
+    return t(te(own) ? own : `errors.${error.key}`, named(error).params ?? {});
+  }
+  return { named, text };
 }

@@ -8,12 +8,14 @@ import { useI18n } from 'vue-i18n';
 import { appDataContext } from '@/data/context';
 import { observeMatchingFacts } from '@/data/matchingQueries';
 import { RowMissingError } from '@/data/outbox';
+import { localIsoDate } from '@/domain/dates';
 import { createPair } from '@/data/repos/pairs';
 import {
   indexMatching,
   mentorsWithFreePlaces,
   rankMentors,
   suggestForEveryone,
+  type ConsentProblem,
   type MatchPerson,
   type Suggestion,
 } from '@/domain/matching';
@@ -33,6 +35,8 @@ export type Decision = 'pending' | 'accepted' | 'skipped';
 
 export interface ProposalRow {
   suggestion: Suggestion;
+  /** The mentee is not covered by a valid consent today (the row says so). */
+  consent: ConsentProblem | null;
   decision: Decision;
   outcome: CreateOutcome | null;
 }
@@ -63,7 +67,10 @@ export function useMatching() {
   // Device-only: the device's one school, whatever its id.
   const schoolId = () => (session.workspace.kind === 'school' ? session.workspace.schoolId : null);
   const { data, error, isLoading } = useLiveQuery(observeMatchingFacts, schoolId);
-  const index = computed(() => (data.value ? indexMatching(data.value) : null));
+  // Consents are checked on today's date: a mentee not covered is proposed with a warning.
+  const index = computed(() =>
+    data.value ? indexMatching(data.value, { today: localIsoDate(new Date()) }) : null,
+  );
   const people = computed(
     () => new Map<string, MatchPerson>((data.value?.participants ?? []).map((p) => [p.id, p])),
   );
@@ -106,8 +113,10 @@ export function useMatching() {
   function suggestAll(): void {
     if (!index.value) return;
     const result = suggestForEveryone(index.value);
+    const menteeById = new Map(index.value.mentees.map((m) => [m.person.id, m]));
     proposal.value = result.assignments.map((suggestion) => ({
       suggestion,
+      consent: menteeById.get(suggestion.menteeId)?.consent ?? null,
       decision: 'pending',
       outcome: null,
     }));

@@ -2,6 +2,7 @@
 // every change (data/drafts.ts, the same mechanism as the questionnaires: it survives reloads,
 // updates and a dead battery), and saving through the named write commands.
 import { reactive, ref, watch, type Ref } from 'vue';
+import { readAttendeeIds } from '@/data/attendanceQueries';
 import { appDataContext } from '@/data/context';
 import { draftKeeper, draftKeys, readDraft } from '@/data/drafts';
 import type { PairDetail } from '@/data/queries';
@@ -16,6 +17,7 @@ import { localIsoDate } from '@/domain/dates';
 import {
   defaultAttendees,
   inferMeetingType,
+  isGroupMeeting,
   usualDuration,
   usualFormat,
   type MeetingInput,
@@ -31,7 +33,10 @@ export interface MeetingFormState {
   notes: string;
   agreements: string;
   private_note: string;
-  /** A group's attendance (its mentee members who came); null for a one-to-one pair. */
+  /**
+   * A group's attendance (its mentee members who came, saved as meeting_attendances rows);
+   * null for a one-to-one pair.
+   */
   attendee_ids: string[] | null;
 }
 
@@ -51,7 +56,11 @@ function defaults(detail: PairDetail, today: string): MeetingFormState {
   };
 }
 
-function fromMeeting(detail: PairDetail, meetingId: string): MeetingFormState | null {
+function fromMeeting(
+  detail: PairDetail,
+  meetingId: string,
+  attendeeIds: string[] | null,
+): MeetingFormState | null {
   const meeting = detail.meetings.find((m) => m.id === meetingId);
   if (!meeting) return null;
   return {
@@ -64,9 +73,9 @@ function fromMeeting(detail: PairDetail, meetingId: string): MeetingFormState | 
     agreements: meeting.agreements ?? '',
     private_note: detail.privateNotes[meetingId]?.body ?? '',
     // An older group meeting without attendance: everyone counted, so everyone ticked.
-    attendee_ids: meeting.attendee_ids
-      ? [...meeting.attendee_ids]
-      : defaultAttendees(detail.mentees.map((m) => m.id)),
+    attendee_ids: isGroupMeeting(detail.mentees.map((m) => m.id))
+      ? (attendeeIds ?? defaultAttendees(detail.mentees.map((m) => m.id)))
+      : null,
   };
 }
 
@@ -99,7 +108,10 @@ export function useMeetingForm(pairId: string, meetingId: string | undefined, pa
   async function initialise(detail: PairDetail): Promise<void> {
     if (isReady.value) return;
     const today = localIsoDate(new Date());
-    const base = meetingId ? fromMeeting(detail, meetingId) : defaults(detail, today);
+    const ctx = await appDataContext();
+    const base = meetingId
+      ? fromMeeting(detail, meetingId, await readAttendeeIds(ctx, meetingId))
+      : defaults(detail, today);
     // Staff change only what they entered from paper; the mentor's own meetings are hers.
     const isForeign =
       paper && !!meetingId && !detail.meetings.find((m) => m.id === meetingId)?.entered_by_staff;
@@ -109,7 +121,7 @@ export function useMeetingForm(pairId: string, meetingId: string | undefined, pa
       return;
     }
     pristine = { ...base, attendee_ids: base.attendee_ids ? [...base.attendee_ids] : null };
-    const kept = await readDraft(await appDataContext(), draftKey);
+    const kept = await readDraft(ctx, draftKey);
     Object.assign(form, base, kept?.value ?? {});
     // A draft kept before someone left the group names only those still in it.
     const menteeIds = new Set(detail.mentees.map((m) => m.id));

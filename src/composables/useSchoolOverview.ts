@@ -9,9 +9,9 @@ import { useI18n } from 'vue-i18n';
 import type { DataContext } from '@/data/context';
 import { observeSchoolPairs, observeSchoolPeople, observeSchoolWork } from '@/data/overviewQueries';
 import type { Observable } from '@/data/queries';
+import { byRussianName } from '@/domain/collation';
 import { localIsoDate } from '@/domain/dates';
 import {
-  byRussianName,
   findMetric,
   formsOverview,
   indexConsents,

@@ -17,6 +17,7 @@ import {
   type TrainingInput,
 } from '@/domain/training';
 import type { MentorTraining, ParticipantKind } from '@/domain/types';
+import { useCan, useOwnParticipantIds } from './useAccess';
 import { useCommand } from './useCommand';
 import { useLiveQuery } from './useLiveQuery';
 
@@ -56,4 +57,14 @@ export function useTrainings(
     save,
     remove,
   };
+}
+
+/**
+ * Whose courses the viewer may see on a card: staff anyone's (they record them), a person
+ * her own, read-only (mentor_trainings_select: staff and the participant herself).
+ */
+export function useMayReadTrainings() {
+  const can = useCan();
+  const own = useOwnParticipantIds();
+  return (participantId: string) => can('recordTraining') || own.value.includes(participantId);
 }

@@ -1,11 +1,12 @@
 // Owns the device's IndexedDB schema (Dexie). One database per signed-in user and one for
 // device-only mode, so two people sharing a phone never share data or an outbox.
 // Schema versions are append-only: never edit a shipped version, add version(n + 1).
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type {
   Consent,
   DevelopmentPlan,
   Meeting,
+  MeetingAttendance,
   MeetingConfirmation,
   MeetingPrivateNote,
   Participant,
@@ -23,7 +24,8 @@ import type {
   SchoolDocument,
   KpiValue,
 } from '@/domain/types';
-import { newId } from './ids';
+import { legacyAttendanceRows, type LegacyMeeting } from '@/domain/meetings';
+import { newId, nowIso } from './ids';
 import type { OutboxEntry } from './outbox';
 
 export interface MetaEntry {
@@ -78,6 +80,110 @@ function movedRequest(participant: Participant, request: string): ParticipantSen
   };
 }
 
+/** The meta keys of data/outbox.ts (SENT_THROUGH_KEY, shadowKey), which imports this file. */
+const SENT_THROUGH = 'outbox_sent_through';
+const meetingShadowKey = (id: string) => `shadow:meetings:${id}`;
+
+type StoredMeeting = LegacyMeeting;
+
+/** A meeting's old attendee_ids as its attendance rows, each with its outbox insert (v6). */
+function movedAttendance(meeting: StoredMeeting): {
+  rows: MeetingAttendance[];
+  entries: OutboxEntry[];
+} {
+  const now = nowIso();
+  const rows = legacyAttendanceRows(meeting, now);
+  const entries = rows.map((row): OutboxEntry => ({
+    mutation_id: newId(),
+    table: 'meeting_attendances',
+    row_id: row.id,
+    op: 'insert',
+    fields: {
+      school_id: row.school_id,
+      pair_id: row.pair_id,
+      meeting_id: row.meeting_id,
+      participant_id: row.participant_id,
+    },
+    base: {},
+    created_at: now,
+  }));
+  return { rows, entries };
+}
+
+/** An outbox or quarantine entry of a meeting without attendee_ids (v6); null: nothing left. */
+function withoutAttendeeIds<T extends { op: string } & Pick<OutboxEntry, 'fields' | 'base'>>(
+  entry: T,
+): T | null {
+  if (!('attendee_ids' in entry.fields) && !('attendee_ids' in entry.base)) return entry;
+  const { attendee_ids: _field, ...fields } = entry.fields;
+  const { attendee_ids: _base, ...base } = entry.base;
+  if (entry.op === 'patch' && Object.keys(fields).length === 0) return null;
+  return { ...entry, fields, base };
+}
+
+/**
+ * v6: a group meeting's attendance leaves the meeting row (every member of the pair reads it)
+ * for meeting_attendances (a mentee reads only her own row). Each live meeting's attendee_ids
+ * become rows queued as inserts after everything already queued (the meeting's own insert
+ * comes first), so nothing recorded on the device is lost; the column leaves the rows, the
+ * queued and refused changes and the shadows, since the server no longer takes it. A queued
+ * patch of attendee_ids alone is then empty: dropped, unless it may have reached the server
+ * (at or below the sent mark), whose answer to it stands.
+ */
+async function moveAttendanceToRows(tx: Transaction): Promise<void> {
+  const moved: ReturnType<typeof movedAttendance>[] = [];
+  await tx
+    .table('meetings')
+    .toCollection()
+    .modify((row: StoredMeeting) => {
+      if (!('attendee_ids' in row)) return;
+      moved.push(movedAttendance(row));
+      delete row.attendee_ids;
+    });
+  const sentThrough = (await tx.table('meta').get(SENT_THROUGH))?.value;
+  const emptied: number[] = [];
+  await tx
+    .table('outbox')
+    .where('table')
+    .equals('meetings')
+    .modify((entry: OutboxEntry) => {
+      const kept = withoutAttendeeIds(entry);
+      if (!kept && (entry.seq ?? 0) > (typeof sentThrough === 'number' ? sentThrough : 0)) {
+        emptied.push(entry.seq as number);
+      } else if (kept !== entry) {
+        entry.fields = kept?.fields ?? {};
+        entry.base = kept?.base ?? {};
+      }
+    });
+  await tx.table('outbox').bulkDelete(emptied);
+  await tx
+    .table('quarantine')
+    .where('table')
+    .equals('meetings')
+    .modify((entry: QuarantineEntry) => {
+      const kept = withoutAttendeeIds(entry);
+      entry.fields = kept?.fields ?? {};
+      entry.base = kept?.base ?? {};
+    });
+  // A shadow lives exactly while its row has queued entries.
+  const shadows = await tx.table('meta').where('key').startsWith('shadow:meetings:').toArray();
+  for (const shadow of shadows as MetaEntry[]) {
+    const id = shadow.key.slice(meetingShadowKey('').length);
+    const queued = await tx
+      .table('outbox')
+      .where('[table+row_id]')
+      .equals(['meetings', id])
+      .count();
+    if (queued === 0) await tx.table('meta').delete(shadow.key);
+    else if (shadow.value && typeof shadow.value === 'object' && 'attendee_ids' in shadow.value) {
+      const { attendee_ids: _dropped, ...value } = shadow.value as Record<string, unknown>;
+      await tx.table('meta').put({ key: shadow.key, value });
+    }
+  }
+  await tx.table('meeting_attendances').bulkAdd(moved.flatMap((m) => m.rows));
+  await tx.table('outbox').bulkAdd(moved.flatMap((m) => m.entries));
+}
+
 export class AppDatabase extends Dexie {
   participants!: Table<Participant, string>;
   consents!: Table<Consent, string>;
@@ -89,6 +195,7 @@ export class AppDatabase extends Dexie {
   meetings!: Table<Meeting, string>;
   meeting_private_notes!: Table<MeetingPrivateNote, string>;
   meeting_confirmations!: Table<MeetingConfirmation, string>;
+  meeting_attendances!: Table<MeetingAttendance, string>;
   participant_sensitive!: Table<ParticipantSensitive, string>;
   triage_snoozes!: Table<TriageSnooze, string>;
   programmes!: Table<Programme, string>;
@@ -186,6 +293,12 @@ export class AppDatabase extends Dexie {
       school_documents: 'id, school_id, version',
       kpi_values: 'id, school_id, version',
     });
+    // v6: who of a group came, one row per mentee (moveAttendanceToRows).
+    this.version(6)
+      .stores({
+        meeting_attendances: 'id, meeting_id, pair_id, participant_id, version',
+      })
+      .upgrade(moveAttendanceToRows);
   }
 
   /** A table by name, for rows the sync engine moves without knowing their type. */

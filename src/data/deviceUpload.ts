@@ -18,6 +18,7 @@ const UPLOAD_ORDER = [
   'plan_goals',
   'plan_tasks',
   'meetings',
+  'meeting_attendances',
   'meeting_private_notes',
   'mentor_change_requests',
   'questionnaire_responses',

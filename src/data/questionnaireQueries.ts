@@ -7,6 +7,7 @@ import type { IsoDate, Meeting, Pair, Participant } from '@/domain/types';
 import type { DataContext } from './context';
 import type { Observable } from './queries';
 import { allTemplates, responsesTable } from './repos/questionnaires';
+import { byRussianName } from '@/domain/collation';
 
 export interface PairQuestionnaireData {
   pair: Pair;
@@ -39,7 +40,7 @@ async function pairData(
     .sort(
       (a, b) =>
         (a.side === b.side ? 0 : a.side === 'mentor' ? -1 : 1) ||
-        a.participant.full_name.localeCompare(b.participant.full_name, 'ru'),
+        byRussianName(a.participant.full_name, b.participant.full_name),
     );
   const meetings = alive(
     await ctx.db.meetings

@@ -4,6 +4,7 @@
 // Invariant: `readBackup` accepts a file only when every part of it is understood (format,
 // version, checksum, every row's shape), so a restore either writes a whole, intact copy or
 // writes nothing at all.
+import { legacyAttendanceRows, type LegacyMeeting } from './meetings';
 import { REGISTRY_TABLES } from './syncRegistry';
 import type { IsoDate, IsoTimestamp } from './types';
 
@@ -176,7 +177,31 @@ function readTables(
     }
     out[name] = rows as BackupRow[];
   }
+  moveLegacyAttendance(out);
   return { ok: true, tables: out };
+}
+
+/**
+ * A file saved before attendance had its own table holds who came inside each meeting
+ * (`attendee_ids`): that becomes the meeting's attendance rows, with the ids the device's own
+ * upgrade gives them (domain/meetings.ts), so the restore adds each once and the meeting row
+ * carries no column the database no longer has.
+ */
+function moveLegacyAttendance(tables: DeviceBackup['tables']): void {
+  const known = new Set(tables.meeting_attendances.map((row) => row.id));
+  tables.meetings = tables.meetings.map((row) => {
+    if (!('attendee_ids' in row)) return row;
+    const { attendee_ids: _moved, ...meeting } = row;
+    for (const attendance of legacyAttendanceRows(
+      row as unknown as LegacyMeeting,
+      row.updated_at,
+    )) {
+      if (known.has(attendance.id)) continue;
+      known.add(attendance.id);
+      tables.meeting_attendances.push(attendance as unknown as BackupRow);
+    }
+    return meeting as BackupRow;
+  });
 }
 
 /**

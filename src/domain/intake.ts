@@ -243,3 +243,26 @@ export function explainOffer(
   const words = sharedWords(keywordsOf(request), keywordsOf(offers));
   return { key: words.length > 0 ? 'shared' : 'none', words };
 }
+
+// ------------------------------------------------------------------------ mentor directory
+/**
+ * A mentor of the school as public.mentor_directory() lists her for a mentee's choice on her
+ * own phone (she reads no mentor's card before pairing): what the choice needs, nothing more.
+ */
+export interface DirectoryMentor {
+  id: Uuid;
+  fullName: string;
+  subject: string | null;
+  offers: string | null;
+  forms: MentoringForm[];
+  /** Her capacity is above the mentees of her live pairs (the matching rule). */
+  hasPlaces: boolean;
+}
+
+/** The last directory of a school this device received (kept for offline). */
+export interface MentorDirectory {
+  schoolId: Uuid;
+  /** When the server answered (ISO date-time). */
+  fetchedAt: string;
+  mentors: DirectoryMentor[];
+}

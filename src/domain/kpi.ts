@@ -87,7 +87,10 @@ export const ENTERED_KEYS = ['preschool_involved', 'enterprises_mentoring'] as c
 export const isEnteredKey = (key: string): boolean =>
   (ENTERED_KEYS as readonly string[]).includes(key);
 
-/** The seed's targets, %, for 2020…2024 (the default; a school's kpi_values target wins). */
+/**
+ * The seed's targets, %, for 2020…2024: the default. A municipality's target
+ * (municipal_kpi_targets) wins over it, and the school's own (kpi_values) over both.
+ */
 export const DEFAULT_TARGETS: Record<KpiShareKey, readonly number[]> = {
   students_involved: [10, 20, 40, 60, 70],
   preschool_involved: [10, 20, 40, 60, 70],
@@ -133,6 +136,8 @@ export interface KpiInput {
   responses: readonly QuestionnaireResponse[];
   documents: readonly SchoolDocument[];
   kpiValues: readonly KpiValue[];
+  /** The targets the school's municipality set, as last fetched (none: not fetched yet). */
+  municipalTargets?: readonly MunicipalTarget[];
   /** schools.training_valid_years (null: the default, 3). */
   trainingValidYears: number | null;
 }
@@ -162,8 +167,10 @@ export interface KpiShareRow {
   denominator: number | null;
   /** Rounded whole percent; null when the share cannot be computed. */
   percent: number | null;
-  /** %, the school's or the seed's; null: no target set for that year. */
+  /** %, the school's, else the municipality's, else the seed's; null: none for that year. */
   target: number | null;
+  /** Where `target` comes from; null when there is none. */
+  targetSource: TargetSource | null;
   /** Whether the share reaches the target (exact, not the rounded percent); null: unknown. */
   met: boolean | null;
   /** Entered by the school (ДОО, enterprises) rather than counted from the roll. */
@@ -233,18 +240,44 @@ export function isValidTraining(
 /** The UTC day of a timestamp (the server's `(t at time zone 'UTC')::date`). */
 const utcDay = (timestamp: string) => new Date(timestamp).toISOString().slice(0, 10);
 
-/** The year's target: the school's value, else the seed's for 2020–2024, else none. */
+/** A yearly target set by the municipality (public.municipal_kpi_targets), %. */
+export interface MunicipalTarget {
+  indicator: string;
+  year: number;
+  value: number;
+}
+
+/** Who set the target a row is held against. */
+export type TargetSource = 'school' | 'municipality' | 'default';
+
+/**
+ * The year's target and where it comes from: the school's own (kpi_values), else the
+ * municipality's (municipal_kpi_targets), else the seed's for 2020–2024, else none.
+ */
+export function targetOf(
+  key: KpiShareKey,
+  year: number,
+  values: readonly KpiValue[],
+  municipal: readonly MunicipalTarget[] = [],
+): { value: number; source: TargetSource } | null {
+  const own = values.find(
+    (v) => v.deleted_at === null && v.indicator === key && v.year === year && v.kind === 'target',
+  );
+  if (own) return { value: Number(own.value), source: 'school' };
+  const set = municipal.find((m) => m.indicator === key && m.year === year);
+  if (set) return { value: Number(set.value), source: 'municipality' };
+  const fallback = DEFAULT_TARGETS[key][year - DEFAULT_TARGET_FIRST_YEAR];
+  return fallback === undefined ? null : { value: fallback, source: 'default' };
+}
+
+/** The year's target value alone (see targetOf). */
 export function targetFor(
   key: KpiShareKey,
   year: number,
   values: readonly KpiValue[],
+  municipal: readonly MunicipalTarget[] = [],
 ): number | null {
-  const own = values.find(
-    (v) => v.deleted_at === null && v.indicator === key && v.year === year && v.kind === 'target',
-  );
-  if (own) return Number(own.value);
-  const defaults = DEFAULT_TARGETS[key];
-  return defaults[year - DEFAULT_TARGET_FIRST_YEAR] ?? null;
+  return targetOf(key, year, values, municipal)?.value ?? null;
 }
 
 function enteredValue(
@@ -439,7 +472,8 @@ export function computeKpis(input: KpiInput, period: KpiPeriod): KpiTable {
   const counts = countShares(input, period);
   const shares = KPI_SHARE_KEYS.map((key): KpiShareRow => {
     const { numerator, denominator, issues } = counts[key];
-    const target = targetFor(key, period.year, input.kpiValues);
+    const set = targetOf(key, period.year, input.kpiValues, input.municipalTargets);
+    const target = set?.value ?? null;
     const computable = numerator !== null && denominator !== null && denominator > 0;
     return {
       key,
@@ -447,6 +481,7 @@ export function computeKpis(input: KpiInput, period: KpiPeriod): KpiTable {
       denominator,
       percent: computable ? Math.round((numerator / denominator) * 100) : null,
       target,
+      targetSource: set?.source ?? null,
       met: computable && target !== null ? numerator * 100 >= target * denominator : null,
       isEntered: isEnteredKey(key),
       issues,

@@ -10,10 +10,16 @@
 // (her capacity; DEFAULT_MENTOR_CAPACITY when she has not said), the forms each side prefers,
 // the mentee's own request and interests, and the mentors she chose after the group meeting.
 // MatchingOptions override the intake (tests, what-ifs).
+// Consent: a mentee whose consent to personal-data processing is missing, expired or revoked
+// is still proposed (a draft pair may wait for the consent), but never silently: her
+// MatchMentee carries the problem (consentProblemOf, the rule of domain/consent.ts) and every
+// suggestion for her shows it.
+import { isConsentValidOn } from './consent';
 import { fitsForm, LIVE_PAIR_STATUSES } from './formRules';
 import { DEFAULT_MENTOR_CAPACITY, keywordsOf as stemsOf, sharedWords } from './intake';
 import {
   MENTORING_FORMS,
+  type Consent,
   type Intake,
   type IsoDate,
   type MentoringForm,
@@ -36,7 +42,24 @@ export type MatchPerson = Pick<
   | 'is_mentor'
   | 'is_mentee'
   | 'deleted_at'
-> & { archived_on?: IsoDate | null };
+> & { archived_on?: IsoDate | null; is_minor?: boolean };
+
+/** What matching reads of a consent row (staff devices hold them). */
+export type MatchConsent = Pick<
+  Consent,
+  'participant_id' | 'given_by' | 'signed_on' | 'valid_until' | 'revoked_on' | 'deleted_at'
+>;
+
+/**
+ * Why a mentee is not covered by a valid consent today: none recorded (or none that counts,
+ * e.g. a minor's own signature), the last one ran out on `date`, or it was revoked on `date`.
+ */
+export interface ConsentProblem {
+  kind: 'missing' | 'expired' | 'revoked';
+  date: IsoDate | null;
+  /** A minor: the consent must come from a parent or legal representative. */
+  isMinor: boolean;
+}
 
 /** What matching reads of an intake row. */
 export type MatchIntake = Pick<
@@ -60,6 +83,8 @@ export interface MatchingFacts {
   members: readonly Pick<PairMember, 'pair_id' | 'participant_id' | 'side' | 'deleted_at'>[];
   /** The intake questionnaires (none: every mentor takes the default capacity). */
   intakes?: readonly MatchIntake[];
+  /** The consents (absent: not known here, no consent problem is said). */
+  consents?: readonly MatchConsent[];
 }
 
 export interface MatchingOptions {
@@ -69,6 +94,8 @@ export interface MatchingOptions {
   preferredForms?: ReadonlyMap<Uuid, MentoringForm | readonly MentoringForm[]>;
   /** The mentors a mentee named after the group meeting, first choice first, over her intake's. */
   statedPreferences?: ReadonlyMap<Uuid, readonly Uuid[]>;
+  /** The day consents are checked on (absent: not checked, no consent problem is said). */
+  today?: IsoDate;
 }
 
 /** What each component may add: the numbers a curator can read back from the reasons. */
@@ -148,6 +175,8 @@ export interface MatchMentee {
   /** The mentors she named, first choice first; null: none recorded. */
   stated: readonly Uuid[] | null;
   hasIntake: boolean;
+  /** Not covered by a valid consent today (null: covered, or not known here). */
+  consent: ConsentProblem | null;
   /**
    * Per stem number (MatchingIndex's mentor stems): REQUEST | INTEREST | SUBJECT when her
    * request, interests, subject have that stem. The bare score reads this, not the maps.
@@ -204,6 +233,36 @@ function intakesByRole(intakes: readonly MatchIntake[] = []) {
   return { mentor, mentee };
 }
 
+/**
+ * Why `person` is not covered by a valid consent on `today` (isConsentValidOn, the server's
+ * rule), or null when she is. Of several lapsed consents the latest end is named.
+ */
+export function consentProblemOf(
+  person: Pick<MatchPerson, 'id' | 'is_minor'>,
+  consents: readonly MatchConsent[],
+  today: IsoDate,
+): ConsentProblem | null {
+  const isMinor = person.is_minor ?? false;
+  const own = consents.filter((c) => c.participant_id === person.id && c.deleted_at === null);
+  const card = { is_minor: isMinor };
+  if (own.some((c) => isConsentValidOn(c, card, today))) return null;
+  // Consents that counted once (a minor's own signature never did).
+  const counted = own.filter((c) => !isMinor || c.given_by === 'representative');
+  const latest = (dates: (IsoDate | null)[]) =>
+    dates.reduce<IsoDate | null>((a, b) => (b !== null && (a === null || b > a) ? b : a), null);
+  const ended = latest(
+    counted
+      .filter((c) => c.revoked_on === null && c.valid_until !== null && c.valid_until < today)
+      .map((c) => c.valid_until),
+  );
+  if (ended) return { kind: 'expired', date: ended, isMinor };
+  const revoked = latest(
+    counted.filter((c) => c.revoked_on !== null && c.revoked_on <= today).map((c) => c.revoked_on),
+  );
+  if (revoked) return { kind: 'revoked', date: revoked, isMinor };
+  return { kind: 'missing', date: null, isMinor };
+}
+
 /** `wanted` narrowed to the forms that fit (all fitting ones when none of `wanted` fits). */
 function narrowForms(
   fitting: readonly MentoringForm[],
@@ -240,6 +299,16 @@ export function indexMatching(facts: MatchingFacts, options: MatchingOptions = {
     if (s.deleted_at === null && s.request) requests.set(s.participant_id, s.request);
   }
   const intakes = intakesByRole(facts.intakes);
+  const today = options.today;
+  let consentsOf: Map<Uuid, MatchConsent[]> | null = null;
+  if (facts.consents && today) {
+    consentsOf = new Map();
+    for (const c of facts.consents) {
+      const list = consentsOf.get(c.participant_id) ?? [];
+      list.push(c);
+      consentsOf.set(c.participant_id, list);
+    }
+  }
   const sorted = [...people].sort((a, b) => byName(a.full_name, b.full_name) || cmp(a.id, b.id));
   const mentees = sorted
     .filter((p) => p.is_mentee && !pairedMentees.has(p.id))
@@ -267,6 +336,10 @@ export function indexMatching(facts: MatchingFacts, options: MatchingOptions = {
         subject: stemsOf(person.subject),
         stated: stated && stated.length > 0 ? stated : null,
         hasIntake: intake !== null,
+        consent:
+          consentsOf && today
+            ? consentProblemOf(person, consentsOf.get(person.id) ?? [], today)
+            : null,
         stemFlags: NO_FLAGS,
       };
     });

@@ -8,6 +8,7 @@ import {
   MEETING_TYPES,
   type IsoDate,
   type Meeting,
+  type MeetingAttendance,
   type MeetingConfirmation,
   type MeetingFormat,
   type MeetingType,
@@ -77,8 +78,9 @@ export interface MeetingInput {
   agreements?: string | null;
   private_note?: string | null;
   /**
-   * A group meeting's attendance: the mentee members who came. null: not recorded (a
-   * one-to-one meeting); absent: left as it is.
+   * A group meeting's attendance: the mentee members who came (participant ids), written as
+   * meeting_attendances rows, never on the meeting. null or absent: left as it is (a
+   * one-to-one meeting records none).
    */
   attendee_ids?: readonly string[] | null;
 }
@@ -131,23 +133,118 @@ export function meetingFields(input: MeetingInput) {
     topic: cleanText(input.topic),
     notes: cleanText(input.notes),
     agreements: cleanText(input.agreements),
-    ...(input.attendee_ids === undefined
-      ? {}
-      : { attendee_ids: input.attendee_ids === null ? null : [...new Set(input.attendee_ids)] }),
   };
 }
 
+type AttendanceKey = Pick<MeetingAttendance, 'participant_id' | 'deleted_at'>;
+
+/** Who came to the meeting (its live attendance rows), or null when nothing was recorded. */
+export function attendeeIdsOf(attendances: readonly AttendanceKey[]): string[] | null {
+  const ids = [
+    ...new Set(attendances.filter((a) => a.deleted_at === null).map((a) => a.participant_id)),
+  ];
+  return ids.length > 0 ? ids : null;
+}
+
 /**
- * «Присутствовали: 5 из 6» of a group meeting: who came of the pair's mentees (ids no longer
+ * «Присутствовали: 5 из 6» of a group meeting, from all its attendance rows (the mentor's or
+ * staff's device; a mentee holds only her own): who came of the pair's mentees (ids no longer
  * among them are not counted). null when the attendance was not recorded.
  */
 export function attendanceOf(
-  meeting: Pick<Meeting, 'attendee_ids'>,
+  attendances: readonly AttendanceKey[],
   menteeIds: readonly string[],
 ): { present: number; total: number } | null {
-  if (!meeting.attendee_ids) return null;
-  const came = new Set(meeting.attendee_ids);
+  const ids = attendeeIdsOf(attendances);
+  if (!ids) return null;
+  const came = new Set(ids);
   return { present: menteeIds.filter((id) => came.has(id)).length, total: menteeIds.length };
+}
+
+/**
+ * What saving the ticks changes: the mentees newly ticked get a row, the live rows of those
+ * unticked are tombstoned; a mentee ticked before and still ticked keeps her row.
+ */
+export function attendanceChanges<T extends AttendanceKey>(
+  current: readonly T[],
+  attendeeIds: readonly string[],
+): { add: string[]; remove: T[] } {
+  const live = current.filter((a) => a.deleted_at === null);
+  const wanted = new Set(attendeeIds);
+  const kept = new Set(live.map((a) => a.participant_id));
+  return {
+    add: [...wanted].filter((id) => !kept.has(id)),
+    remove: live.filter((a) => !wanted.has(a.participant_id)),
+  };
+}
+
+/** 128 bits of hash of a string (cyrb128), as 32 hex digits. */
+function hash128(text: string): string {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1, h2, h3, h4].map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('');
+}
+
+/**
+ * The id of the attendance row a meeting's old `attendee_ids` (before the device database's
+ * v6, and in older backup files) becomes: derived from the meeting and the participant, so
+ * the device's upgrade and a restore of an old backup make the very same row, never two.
+ * A hash of both, shaped as a UUID of version 8 (custom).
+ */
+export function legacyAttendanceId(meetingId: string, participantId: string): string {
+  const hex = hash128(`${meetingId}|${participantId}`);
+  const variant = ((parseInt(hex[16]!, 16) & 3) | 8).toString(16);
+  return [
+    hex.slice(0, 8),
+    hex.slice(8, 12),
+    `8${hex.slice(13, 16)}`,
+    `${variant}${hex.slice(17, 20)}`,
+    hex.slice(20, 32),
+  ].join('-');
+}
+
+/** A stored meeting as older versions kept it, with who came inside the row. */
+export type LegacyMeeting = Record<string, unknown> &
+  Pick<Meeting, 'id' | 'school_id' | 'pair_id'> & {
+    attendee_ids?: unknown;
+    deleted_at?: unknown;
+  };
+
+/** The attendance rows of a meeting's old `attendee_ids` (none for a deleted meeting). */
+export function legacyAttendanceRows(meeting: LegacyMeeting, now: string): MeetingAttendance[] {
+  const ids = Array.isArray(meeting.attendee_ids) ? meeting.attendee_ids : [];
+  if (meeting.deleted_at) return [];
+  return [...new Set(ids.filter((id): id is string => typeof id === 'string'))].map(
+    (participantId) => ({
+      id: legacyAttendanceId(meeting.id, participantId),
+      school_id: meeting.school_id,
+      pair_id: meeting.pair_id,
+      meeting_id: meeting.id,
+      participant_id: participantId,
+      version: 0,
+      deleted_at: null,
+      created_at: now,
+      updated_at: now,
+      created_by: null,
+    }),
+  );
 }
 
 /**

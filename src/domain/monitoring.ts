@@ -14,6 +14,7 @@ import {
   type QuestionnaireTemplateDefinition,
 } from './questionnaires';
 import { MENTORING_FORMS, type MentoringForm, type Pair, type Participant } from './types';
+import { byRussianName } from './collation';
 
 export type MonitoringSide = 'mentor' | 'mentee';
 export const MONITORING_SIDES = ['all', 'mentee', 'mentor'] as const;
@@ -250,8 +251,7 @@ export function monitoringReport(
   const people = allPeople
     .filter((p) => matchesFilter(filter, p.form, p.audience))
     .sort(
-      (a, b) =>
-        (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'ru') || a.key.localeCompare(b.key),
+      (a, b) => byRussianName(a.name ?? '\uffff', b.name ?? '\uffff') || a.key.localeCompare(b.key),
     );
 
   const questionGroups: QuestionGroup[] = [];

@@ -18,6 +18,7 @@ import type {
   Uuid,
 } from './types';
 import { cleanText, dateRangeError, isIsoDate, type FieldError } from './validation';
+import { byRussianName } from './collation';
 
 /** The end reason stored on the old pair when a mentee continues with another mentor. */
 export const REPLACEMENT_END_REASON = 'Замена наставника по запросу наставляемого';
@@ -64,7 +65,7 @@ export function membersWithoutConsent(members: readonly MemberConsents[], day: I
   return members
     .filter((m) => !hasValidConsent(m.participant, m.consents, day))
     .map((m) => m.participant.full_name)
-    .sort((a, b) => a.localeCompare(b, 'ru'));
+    .sort((a, b) => byRussianName(a, b));
 }
 
 export interface OrderInput {
@@ -160,7 +161,7 @@ export function groupOrders<
     orders.set(key, order);
   }
   return [...orders.values()].sort(
-    (a, b) => b.date.localeCompare(a.date) || a.number.localeCompare(b.number, 'ru'),
+    (a, b) => b.date.localeCompare(a.date) || byRussianName(a.number, b.number),
   );
 }
 
@@ -270,7 +271,7 @@ export function replacementCandidates<P extends PersonForRules>(
         !oldMentorIds.includes(p.id) &&
         fitsForm(form, 'mentor', p.kind as ParticipantKind),
     )
-    .sort((a, b) => a.full_name.localeCompare(b.full_name, 'ru'));
+    .sort((a, b) => byRussianName(a.full_name, b.full_name));
 }
 
 /** What replacing the mentor does to the old pair (the new draft pair is always created). */

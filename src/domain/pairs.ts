@@ -14,6 +14,7 @@ import {
   type ParticipantKind,
   type PlanTask,
 } from './types';
+import { byRussianName } from './collation';
 
 export const SILENCE_DAYS = 14;
 
@@ -356,7 +357,7 @@ export function archiveEffects(
           others: others
             .map((m) => names.get(m.participant_id) ?? '')
             .filter(Boolean)
-            .sort((a, b) => a.localeCompare(b, 'ru')),
+            .sort((a, b) => byRussianName(a, b)),
         },
       ];
     })

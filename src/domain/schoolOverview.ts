@@ -34,6 +34,7 @@ import {
   type TriageSnooze,
   type Uuid,
 } from './types';
+import { byRussianName } from './collation';
 
 /** What the overview needs of a pair's meetings: precomputed per pair from its index ranges. */
 export interface PairMeetingFacts {
@@ -194,12 +195,6 @@ export interface SchoolIndex extends PeopleIndex {
   slotsOf: Map<Uuid, QuestionnaireSlot[]>;
   facts: SchoolFacts;
 }
-
-/**
- * Russian name order. One collator for every comparison: `localeCompare(b, 'ru')` builds a
- * collator per call, seconds over a school's 2,000 names on a throttled tablet.
- */
-export const byRussianName = new Intl.Collator('ru').compare;
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
   const list = map.get(key);

@@ -20,7 +20,7 @@ export const MANAGED_COLUMNS = [
 /** Every synced table, parents first. */
 export const SYNC_REGISTRY = {
   schools: {
-    deviceWrites: false,
+    deviceWrites: true,
     canDelete: false,
     scopes: [
       ['school', 'id'],
@@ -31,12 +31,14 @@ export const SYNC_REGISTRY = {
       name: 'write',
       short_name: 'write',
       address: 'write',
+      place: 'write',
+      director: 'write',
       training_valid_years: 'write',
     },
     keyColumns: ['municipality_id'],
     serverOwnedColumns: [],
     insertColumns: [],
-    patchColumns: ['name', 'short_name', 'address', 'training_valid_years'],
+    patchColumns: ['name', 'short_name', 'address', 'place', 'director', 'training_valid_years'],
     dexie: 'id, version',
   },
   participants: {
@@ -627,7 +629,6 @@ export const SYNC_REGISTRY = {
       notes: 'write',
       agreements: 'write',
       entered_by_staff: 'server',
-      attendee_ids: 'write',
     },
     keyColumns: ['school_id', 'pair_id'],
     serverOwnedColumns: ['entered_by_staff'],
@@ -641,20 +642,25 @@ export const SYNC_REGISTRY = {
       'topic',
       'notes',
       'agreements',
-      'attendee_ids',
     ],
-    patchColumns: [
-      'type',
-      'held_on',
-      'duration_min',
-      'format',
-      'topic',
-      'notes',
-      'agreements',
-      'attendee_ids',
-    ],
+    patchColumns: ['type', 'held_on', 'duration_min', 'format', 'topic', 'notes', 'agreements'],
     dexie:
       'id, [pair_id+held_on], version, [pair_id+type+held_on], [type+held_on], held_on, deleted_at',
+  },
+  meeting_attendances: {
+    deviceWrites: true,
+    canDelete: true,
+    scopes: [
+      ['school', 'school_id'],
+      ['pair', 'pair_id'],
+      ['participant', 'participant_id'],
+    ],
+    columns: { school_id: 'key', pair_id: 'key', meeting_id: 'key', participant_id: 'key' },
+    keyColumns: ['school_id', 'pair_id', 'meeting_id', 'participant_id'],
+    serverOwnedColumns: [],
+    insertColumns: ['school_id', 'pair_id', 'meeting_id', 'participant_id'],
+    patchColumns: [],
+    dexie: 'id, meeting_id, pair_id, participant_id, version',
   },
   meeting_confirmations: {
     deviceWrites: true,
@@ -790,6 +796,7 @@ export const REGISTRY_TABLES = [
   'plan_goals',
   'plan_tasks',
   'meetings',
+  'meeting_attendances',
   'meeting_confirmations',
   'meeting_private_notes',
   'questionnaire_responses',
@@ -798,6 +805,7 @@ export const REGISTRY_TABLES = [
 
 /** The tables a device writes through its outbox, in the order rows must be written (parents first). */
 export const SYNCED_TABLES = [
+  'schools',
   'participants',
   'participant_sensitive',
   'consents',
@@ -815,6 +823,7 @@ export const SYNCED_TABLES = [
   'plan_goals',
   'plan_tasks',
   'meetings',
+  'meeting_attendances',
   'meeting_confirmations',
   'meeting_private_notes',
   'questionnaire_responses',

@@ -7,6 +7,7 @@ import { addDays } from './dates';
 import { MAX_DAYS_AHEAD } from './formRules';
 import type { IsoDate, MentorTraining, ParticipantKind } from './types';
 import { cleanText, isIsoDate, schoolDate, type FieldError } from './validation';
+import { byRussianName } from './collation';
 
 /** The hours a course needs to count (курсы повышения квалификации не менее 36 часов). */
 export const MIN_COUNTED_HOURS = 36;
@@ -99,7 +100,7 @@ export function sortTrainings<T extends TrainingRow>(trainings: readonly T[]): T
       (a, b) =>
         (b.completed_on ?? '\uffff').localeCompare(a.completed_on ?? '\uffff') ||
         (b.started_on ?? '').localeCompare(a.started_on ?? '') ||
-        a.title.localeCompare(b.title, 'ru'),
+        byRussianName(a.title, b.title),
     );
 }
 

@@ -10,8 +10,8 @@ import { DEFAULT_MENTOR_CAPACITY, mentorCapacities } from './intake';
 import { isOpenYear } from './programmeYear';
 import { overdueTasks } from './roadmap';
 import { MAX_COMMENT_LENGTH } from './limits';
+import { byRussianName } from './collation';
 import {
-  byRussianName,
   WORKING_STATUSES,
   pairSubject,
   type OverviewConsent,

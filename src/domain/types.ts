@@ -164,11 +164,17 @@ export interface Meeting extends SyncedRow {
    * pair's behalf, not by a mentor of the pair.
    */
   entered_by_staff?: boolean;
-  /**
-   * A group meeting's attendance: the mentee members who came (participant ids). null: not
-   * recorded (a one-to-one meeting, or an older row) — everyone counts as present.
-   */
-  attendee_ids?: Uuid[] | null;
+}
+
+/**
+ * A mentee of a group who came to a meeting: one row each, written by the pair's mentor (or
+ * staff from the paper log); a mentee's device holds only her own. No rows: not recorded (a
+ * one-to-one meeting, or an older one) — everyone counts as present. Unticked: a tombstone.
+ */
+export interface MeetingAttendance extends SyncedRow {
+  pair_id: Uuid;
+  meeting_id: Uuid;
+  participant_id: Uuid;
 }
 
 /**

@@ -21,6 +21,7 @@ export const LAZY_FEATURES = [
   'kpi',
   'matching',
   'monitoring',
+  'municipality',
   'overview',
   'roll',
   'staffHome',
@@ -35,13 +36,13 @@ const ru = mergeFeatureFiles(
   import.meta.glob<{ default: Messages }>(
     [
       './locales/ru/*.json',
-      '!./locales/ru/{backup,documents,exports,intake,kpi,matching,monitoring,overview,roll,staffHome,syncIssues,trainings,triage,year}.json',
+      '!./locales/ru/{backup,documents,exports,intake,kpi,matching,monitoring,municipality,overview,roll,staffHome,syncIssues,trainings,triage,year}.json',
     ],
     { eager: true },
   ),
 );
 const lazyRu = import.meta.glob<{ default: Messages }>(
-  './locales/ru/{backup,documents,exports,intake,kpi,matching,monitoring,overview,roll,staffHome,syncIssues,trainings,triage,year}.json',
+  './locales/ru/{backup,documents,exports,intake,kpi,matching,monitoring,municipality,overview,roll,staffHome,syncIssues,trainings,triage,year}.json',
 );
 /** The lazy Russian files loaded so far, and the i18n instances to give them to. */
 const loadedRu: Messages = {};

@@ -11,6 +11,7 @@
 --   supabase/schemas/210_memberships.sql
 --   supabase/schemas/220_participant_sensitive.sql
 --   supabase/schemas/225_intakes.sql
+--   supabase/schemas/228_mentor_directory.sql
 --   supabase/schemas/230_consents.sql
 --   supabase/schemas/240_programmes.sql
 --   supabase/schemas/250_roadmap_tasks.sql
@@ -24,6 +25,7 @@
 --   supabase/schemas/410_plan_goals.sql
 --   supabase/schemas/420_plan_tasks.sql
 --   supabase/schemas/600_meetings.sql
+--   supabase/schemas/605_meeting_attendances.sql
 --   supabase/schemas/610_meeting_confirmations.sql
 --   supabase/schemas/620_meeting_private_notes.sql
 --   supabase/schemas/700_questionnaire_templates.sql
@@ -33,8 +35,11 @@
 --   supabase/schemas/805_invite_attempts.sql
 --   supabase/schemas/810_municipality_kpis.sql
 --   supabase/schemas/815_kpi_values.sql
+--   supabase/schemas/818_municipal_kpi_targets.sql
 --   supabase/schemas/820_builtin_questionnaires.sql
 --   supabase/schemas/830_school_kpis.sql
+--   supabase/schemas/835_municipality_kpi_table.sql
+--   supabase/schemas/836_set_municipal_kpi_targets.sql
 --   supabase/schemas/900_sync_conflicts.sql
 --   supabase/schemas/910_sync_mutation_log.sql
 --   supabase/schemas/920_sync_registry.sql
@@ -404,7 +409,7 @@ grant execute on function private.caller_needs_consent() to authenticated;
 -- Who is staff, which pairs are mine, etc. come from the private.my_* helpers
 -- (this file), always wrapped in (select ...) so they run once per statement.
 -- Policy summary (S = curator/school_admin of the row's school):
---   schools            read: members; update: school_admin
+--   schools            read: members; update: S (requisites; training_valid_years: school_admin only)
 --   memberships        read: own + S; update role/revoked_at: S (rules in guard_membership_update)
 --   participants       read: S + self + every member of the pairs I mentor + the mentors of
 --                      the pairs I am a mentee of (NOT the other mentees of my group: their
@@ -427,6 +432,9 @@ grant execute on function private.caller_needs_consent() to authenticated;
 --                      the server) and update only meetings entered by staff
 --   meeting_confirmations read: S + mentors of the pair + the confirming mentee; insert/update
 --                      (withdraw = tombstone): the mentee herself, for her own seat
+--   meeting_attendances (who came to a group meeting) read: S + mentors of the pair + the
+--                      mentee her own row only; insert/update (untick = tombstone): mentors
+--                      of the pair, S only on meetings entered by staff
 --   meeting_private_notes read/write: their author while a mentor of the pair; nobody else
 --   questionnaire_templates read: built-ins to any member, school ones to members; write: S
 --   questionnaire_responses read: S + self; write: S + self
@@ -436,6 +444,7 @@ grant execute on function private.caller_needs_consent() to authenticated;
 --                      else, not her mentor or mentee
 --   school_documents, kpi_values read/write: S only
 --   municipalities     read: members of its schools and its coordinators
+--   municipal_kpi_targets read: S of its schools + its coordinators; insert/update: its coordinators
 --   coordinators       read: own rows.   invites, invite_attempts: no API access at all
 
 create function private.my_participant_ids()
@@ -661,7 +670,9 @@ grant select on public.municipalities to authenticated;
 -- ==================== supabase/schemas/110_schools.sql ===================================
 
 -- Owns: public.schools. Synced; its sync scope is its own id (private.stamp_school_row).
--- Read: members; update (name, short_name, address, training_valid_years): school_admin.
+-- Read: members. Update: staff (curator, school_admin) the requisites every staff device
+-- prints on the school's documents (name, short_name, address, place, director); only the
+-- school_admin the KPI setting training_valid_years (private.guard_school_update).
 
 create table public.schools (
   id uuid primary key default gen_random_uuid(),
@@ -670,6 +681,11 @@ create table public.schools (
     constraint schools_name_length check (length(name) <= 1000),
   short_name text constraint schools_short_name_length check (length(short_name) <= 500),
   address text constraint schools_address_length check (length(address) <= 1000),
+  -- Requisites of the documents: the place an order is dated at («с. Лузино») and the
+  -- director for the signature line («И.О. Фамилия»). The limits are REQUISITE_LIMITS of
+  -- src/domain/documents/common.ts.
+  place text constraint schools_place_length check (length(place) <= 200),
+  director text constraint schools_director_length check (length(director) <= 200),
   -- How many years a course (mentor_trainings) counts as current in the KPIs.
   training_valid_years integer not null default 3
     constraint schools_training_valid_years_range check (training_valid_years between 1 and 10),
@@ -691,13 +707,35 @@ create trigger zz_sync_stamp before insert or update on public.schools
 alter table public.schools enable row level security;
 revoke all on public.schools from public, anon, authenticated;
 grant all on public.schools to service_role;
-grant select, update (name, short_name, address, training_valid_years) on public.schools to authenticated;
+grant select, update (name, short_name, address, place, director, training_valid_years)
+  on public.schools to authenticated;
 
 create policy schools_select on public.schools for select to authenticated
   using (id in (select private.my_school_ids()));
 create policy schools_update on public.schools for update to authenticated
-  using (id in (select private.my_admin_school_ids()))
-  with check (id in (select private.my_admin_school_ids()));
+  using (id in (select private.my_staff_school_ids()))
+  with check (id in (select private.my_staff_school_ids()));
+
+-- The KPI setting stays the director's: a curator may correct the requisites, not how long
+-- a course counts. Clients only (the service role and SQL maintenance are not asked).
+create function private.guard_school_update()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if new.training_valid_years is distinct from old.training_valid_years
+     and pg_catalog.current_setting('role', true) = 'authenticated'
+     and old.id not in (select private.my_admin_school_ids()) then
+    raise exception using errcode = '42501', message = 'school_admin_only';
+  end if;
+  return new;
+end;
+$$;
+revoke all on function private.guard_school_update() from public, anon, authenticated;
+create trigger ab_guard_school_update before update on public.schools
+  for each row execute function private.guard_school_update();
 
 -- ==================== supabase/schemas/120_coordinators.sql ==============================
 
@@ -1140,6 +1178,70 @@ create policy intakes_update on public.intakes for update to authenticated
          or participant_id in (select private.my_participant_ids()))
   with check (school_id in (select private.my_staff_school_ids())
               or participant_id in (select private.my_participant_ids()));
+
+-- ==================== supabase/schemas/228_mentor_directory.sql ==========================
+
+-- Owns: public.mentor_directory(), the school's mentors a mentee may choose from in her own
+-- intake on her phone (issue 12). Before pairing a mentee reads no mentor's card (RLS on
+-- participants and intakes), so this SECURITY DEFINER function answers with exactly what the
+-- choice needs and nothing more: the participant id, her name and subject, what she offers
+-- and the forms she prefers (her intake), and whether she has places left. Never contact
+-- details, birth data, sensitive categories, capacity numbers or who her mentees are.
+-- Listed: participants of the school, not deleted or archived, marked as mentors, with a live
+-- mentor intake and a valid consent today (consent_covered_until: her data is shown to the
+-- school's mentees only while she has consented to its processing).
+-- Places left: her intake's capacity (else DEFAULT_MENTOR_CAPACITY = 3 of src/domain/intake.ts)
+-- above the distinct mentees of her live pairs (draft, approved, active: LIVE_PAIR_STATUSES) —
+-- the rule of indexMatching() in src/domain/matching.ts; test/db/mentor-directory.test.ts runs
+-- both on the same rows.
+-- Who may call: anyone with an active membership in that school (mentee, mentor, curator,
+-- school admin); anyone else (another school, no membership) gets 42501; anon has no grant.
+-- PL/pgSQL, so its body may read the pair tables defined in later files.
+create function public.mentor_directory(p_school_id uuid)
+returns table (
+  participant_id uuid,
+  full_name text,
+  subject text,
+  offers text,
+  forms text[],
+  has_places boolean
+)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+#variable_conflict use_column
+begin
+  if p_school_id is null or p_school_id not in (select private.my_school_ids()) then
+    raise exception using errcode = '42501', message = 'not_member';
+  end if;
+  return query
+  with live_load as (
+    select mentor.participant_id, count(distinct mentee.participant_id)::integer as mentees
+    from public.pair_members mentor
+    join public.pairs pr on pr.id = mentor.pair_id
+    join public.pair_members mentee on mentee.pair_id = mentor.pair_id and mentee.side = 'mentee'
+      and mentee.deleted_at is null
+    where mentor.school_id = p_school_id and mentor.side = 'mentor' and mentor.deleted_at is null
+      and pr.deleted_at is null and pr.status in ('draft', 'approved', 'active')
+    group by mentor.participant_id
+  )
+  select p.id, p.full_name, p.subject, i.offers, i.forms,
+         coalesce(i.capacity, 3) > coalesce(l.mentees, 0)
+  from public.participants p
+  join public.intakes i on i.participant_id = p.id and i.school_id = p.school_id
+    and i.role = 'mentor' and i.deleted_at is null
+  left join live_load l on l.participant_id = p.id
+  where p.school_id = p_school_id and p.deleted_at is null and p.archived_on is null
+    and p.is_mentor
+    and p.consent_covered_until >= current_date
+  order by p.full_name, p.id;
+end;
+$$;
+
+revoke all on function public.mentor_directory(uuid) from public, anon, authenticated;
+grant execute on function public.mentor_directory(uuid) to authenticated;
 
 -- ==================== supabase/schemas/230_consents.sql ==================================
 
@@ -2280,9 +2382,10 @@ create policy plan_tasks_update on public.plan_tasks for update to authenticated
 
 -- ==================== supabase/schemas/600_meetings.sql ==================================
 
--- Owns: public.meetings, its server-owned entered_by_staff and the rules that held_on is a
--- sane date (meetings_date_out_of_range) and that attendees are mentees of the pair
--- (meetings_attendee_not_member). Read: staff and pair members; insert/update:
+-- Owns: public.meetings, its server-owned entered_by_staff and the rule that held_on is a
+-- sane date (meetings_date_out_of_range). Who of a group came is not here but in
+-- public.meeting_attendances (605), which a mentee reads only for herself: every member of
+-- the pair reads this row. Read: staff and pair members; insert/update:
 -- mentors of the pair (every meeting of it); staff insert meetings of their school's pairs
 -- from a paper log (entered_by_staff) and update only those.
 
@@ -2302,9 +2405,6 @@ create table public.meetings (
   -- SERVER-OWNED (private.keep_meeting_entered_by_staff): entered by staff from the pair's
   -- paper log, not by a mentor of the pair. Set on insert, kept on every update.
   entered_by_staff boolean not null default false,
-  -- A group meeting's attendance: the mentee members of the pair who came (participant ids;
-  -- private.check_meeting_attendees). null: not recorded, everyone counts as present.
-  attendee_ids uuid[],
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),
@@ -2378,40 +2478,6 @@ $$;
 create trigger check_meeting_date before insert or update on public.meetings
   for each row execute function private.check_meeting_date();
 
--- meetings_attendee_not_member: every id of attendee_ids is a live mentee member of the
--- meeting's pair; checked when attendee_ids is set or changed (a mentee who leaves the pair
--- later stays on the meetings she attended).
-create function private.check_meeting_attendees()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  v_outsider text;
-begin
-  if new.deleted_at is not null or new.attendee_ids is null
-     or (tg_op = 'UPDATE' and new.attendee_ids is not distinct from old.attendee_ids) then
-    return new;
-  end if;
-  select coalesce(a.id::text, 'null') into v_outsider
-  from unnest(new.attendee_ids) as a (id)
-  where a.id is null
-     or not exists (select 1 from public.pair_members pm
-                    where pm.pair_id = new.pair_id and pm.participant_id = a.id
-                      and pm.side = 'mentee' and pm.deleted_at is null)
-  limit 1;
-  if found then
-    raise exception using errcode = '23514', message = 'meetings_attendee_not_member',
-      constraint = 'meetings_attendee_not_member', column = 'attendee_ids', detail = v_outsider;
-  end if;
-  return new;
-end;
-$$;
-
-create trigger check_meeting_attendees before insert or update on public.meetings
-  for each row execute function private.check_meeting_attendees();
-
 -- The first meeting after the order starts the pair's work: an approved pair becomes active
 -- from that meeting's date. The server does it for a person's insert (the pair's mentors may
 -- not write pairs); the device shows the same at once without sending it
@@ -2439,7 +2505,6 @@ create trigger activate_pair_on_meeting after insert on public.meetings
 revoke all on function private.activate_pair_on_meeting() from public, anon, authenticated;
 revoke all on function private.keep_meeting_entered_by_staff() from public, anon, authenticated;
 revoke all on function private.check_meeting_date() from public, anon, authenticated;
-revoke all on function private.check_meeting_attendees() from public, anon, authenticated;
 
 -- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
 create trigger aa_consent_required before insert or update on public.meetings
@@ -2467,6 +2532,100 @@ create policy meetings_update on public.meetings for update to authenticated
          or (entered_by_staff and school_id in (select private.my_staff_school_ids())))
   with check (pair_id in (select private.my_mentor_pair_ids())
               or (entered_by_staff and school_id in (select private.my_staff_school_ids())));
+
+-- ==================== supabase/schemas/605_meeting_attendances.sql =======================
+
+-- Owns: public.meeting_attendances (who of a group's mentees came to a meeting) and the rule
+-- that an attendee is a mentee member of the meeting's pair (meetings_attendee_not_member).
+-- Read: staff, the mentors of the pair, and each mentee her own row only (a group mentee sees
+-- the other members' names, never whether they came: DOMAIN.md «Who may read and change
+-- what»); write: the mentors of the pair, and staff for the meetings they entered from the
+-- paper log (as public.meetings).
+
+-- One row per mentee who came; none at all: the attendance was not recorded (a one-to-one
+-- meeting, or an older one) and everyone counts as present. Unticking a mentee is a
+-- tombstone of her row.
+create table public.meeting_attendances (
+  id uuid primary key default gen_random_uuid(),
+  school_id uuid not null references public.schools (id),
+  pair_id uuid not null,
+  meeting_id uuid not null,
+  participant_id uuid not null,
+  version bigint not null default 0,
+  deleted_at timestamptz,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  created_by uuid default auth.uid(),
+  constraint meeting_attendances_meeting_fk foreign key (meeting_id, pair_id, school_id)
+    references public.meetings (id, pair_id, school_id),
+  constraint meeting_attendances_participant_fk foreign key (participant_id, school_id)
+    references public.participants (id, school_id)
+);
+-- One live row per mentee per meeting; a tombstone does not stop her being ticked again.
+create unique index meeting_attendances_unique on public.meeting_attendances (meeting_id, participant_id)
+  where deleted_at is null;
+create index meeting_attendances_meeting_fk_idx on public.meeting_attendances (meeting_id, pair_id, school_id);
+create index meeting_attendances_participant_fk_idx on public.meeting_attendances (participant_id, school_id);
+create index meeting_attendances_pair_id_idx on public.meeting_attendances (pair_id);
+
+-- meetings_attendee_not_member: the attendee is a live mentee member of the meeting's pair
+-- when she is ticked (a row inserted, or a tombstone brought back); a mentee who leaves the
+-- pair later stays on the meetings she attended.
+create function private.check_meeting_attendee()
+returns trigger
+language plpgsql
+security definer
+set search_path = ''
+as $$
+begin
+  if new.deleted_at is not null or (tg_op = 'UPDATE' and old.deleted_at is null) then
+    return new;
+  end if;
+  if not exists (select 1 from public.pair_members pm
+                 where pm.pair_id = new.pair_id and pm.participant_id = new.participant_id
+                   and pm.side = 'mentee' and pm.deleted_at is null) then
+    raise exception using errcode = '23514', message = 'meetings_attendee_not_member',
+      constraint = 'meetings_attendee_not_member', column = 'participant_id',
+      detail = new.participant_id::text;
+  end if;
+  return new;
+end;
+$$;
+
+create trigger check_meeting_attendee before insert or update on public.meeting_attendances
+  for each row execute function private.check_meeting_attendee();
+revoke all on function private.check_meeting_attendee() from public, anon, authenticated;
+
+-- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
+-- No scrub: a tombstone keeps only keys (meeting, pair, participant), no text.
+create trigger aa_consent_required before insert or update on public.meeting_attendances
+  for each statement execute function private.require_consent();
+create trigger zz_sync_stamp before insert or update on public.meeting_attendances
+  for each row execute function private.stamp_synced_row();
+create index meeting_attendances_school_version_idx on public.meeting_attendances (school_id, version);
+
+alter table public.meeting_attendances enable row level security;
+revoke all on public.meeting_attendances from public, anon, authenticated;
+grant all on public.meeting_attendances to service_role;
+grant select, insert, update on public.meeting_attendances to authenticated;
+
+create policy meeting_attendances_select on public.meeting_attendances for select to authenticated
+  using (school_id in (select private.my_staff_school_ids())
+         or pair_id in (select private.my_mentor_pair_ids())
+         or (pair_id, participant_id) in (select s.pair_id, s.participant_id from private.my_mentee_seats() s));
+-- The pair's mentors tick (and untick) on every meeting of it; staff only on the meetings
+-- they entered from the paper log, never on a mentor's own record (as meetings_update).
+create policy meeting_attendances_insert on public.meeting_attendances for insert to authenticated
+  with check (pair_id in (select private.my_mentor_pair_ids())
+              or (school_id in (select private.my_staff_school_ids())
+                  and meeting_id in (select m.id from public.meetings m where m.entered_by_staff)));
+create policy meeting_attendances_update on public.meeting_attendances for update to authenticated
+  using (pair_id in (select private.my_mentor_pair_ids())
+         or (school_id in (select private.my_staff_school_ids())
+             and meeting_id in (select m.id from public.meetings m where m.entered_by_staff)))
+  with check (pair_id in (select private.my_mentor_pair_ids())
+              or (school_id in (select private.my_staff_school_ids())
+                  and meeting_id in (select m.id from public.meetings m where m.entered_by_staff)));
 
 -- ==================== supabase/schemas/610_meeting_confirmations.sql =====================
 
@@ -2883,7 +3042,7 @@ create policy questionnaire_responses_update on public.questionnaire_responses f
 
 -- Owns: public.mentor_trainings (courses, курсовая подготовка: the 36-hour KPI counts a
 -- teacher's or manager's; students' courses are stored but never counted). Read: staff and
--- the person herself; write: staff.
+-- the person herself (her own list on her card; test/db/own-trainings.test.ts); write: staff.
 
 create table public.mentor_trainings (
   id uuid primary key default gen_random_uuid(),
@@ -3373,6 +3532,87 @@ create policy kpi_values_update on public.kpi_values for update to authenticated
   using (school_id in (select private.my_staff_school_ids()))
   with check (school_id in (select private.my_staff_school_ids()));
 
+-- ==================== supabase/schemas/818_municipal_kpi_targets.sql =====================
+
+-- Owns: public.municipal_kpi_targets (the yearly KPI targets a municipality sets for its
+-- schools: one value, %, per (municipality, indicator, year)) and
+-- private.my_staff_municipality_ids(). Not synced (a municipality is no sync scope): a school
+-- device fetches its municipality's targets when online and keeps them for offline use.
+-- A school's own target (kpi_values, kind 'target') wins over the municipality's, which wins
+-- over the seed's default (targetFor in src/domain/kpi.ts).
+-- Read: coordinators of the municipality and staff (curator, school_admin) of its schools.
+-- Write (insert, update): coordinators of the municipality. Nobody else, not the mentors and
+-- mentees of its schools. Like every table of the API, no client deletes a row (a target is
+-- corrected, not removed; the service role may remove one).
+
+create table public.municipal_kpi_targets (
+  id uuid primary key default gen_random_uuid(),
+  municipality_id uuid not null references public.municipalities (id),
+  -- A share indicator of src/domain/kpi.ts (KPI_SHARE_KEYS; test/db/municipal-targets.test.ts
+  -- checks the two lists agree). Bounded, so a municipality has at most 11 × 81 targets, under
+  -- PostgREST's max-rows: one read fetches them all (src/api/municipalTargets.ts).
+  indicator text not null constraint municipal_kpi_targets_indicator_valid check (indicator in (
+    'students_involved', 'preschool_involved', 'student_mentors_15_19', 'managers_involved',
+    'teachers_involved', 'young_teachers_supported', 'enterprises_mentoring', 'managers_trained',
+    'teachers_trained', 'mentee_satisfaction', 'mentor_satisfaction')),
+  year integer not null
+    constraint municipal_kpi_targets_year_range check (year between 2020 and 2100),
+  value numeric not null constraint municipal_kpi_targets_value_range check (value >= 0 and value <= 100),
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  created_by uuid default auth.uid(),
+  constraint municipal_kpi_targets_one_per_year unique (municipality_id, indicator, year)
+);
+
+create function private.touch_municipal_kpi_target()
+returns trigger
+language plpgsql
+set search_path = ''
+as $$
+begin
+  new.updated_at := pg_catalog.now();
+  new.created_at := old.created_at;
+  new.created_by := old.created_by;
+  return new;
+end;
+$$;
+revoke all on function private.touch_municipal_kpi_target() from public, anon, authenticated;
+create trigger bb_touch before update on public.municipal_kpi_targets
+  for each row execute function private.touch_municipal_kpi_target();
+
+-- The municipalities of the schools where the caller is staff (curator, school_admin).
+create function private.my_staff_municipality_ids()
+returns setof uuid
+language plpgsql stable security definer
+set search_path = ''
+as $$
+begin
+  return query
+    select distinct s.municipality_id
+    from public.schools s
+    where s.id in (select private.my_staff_school_ids()) and s.deleted_at is null;
+end;
+$$;
+revoke all on function private.my_staff_municipality_ids() from public, anon, authenticated;
+-- Answers for the caller only.
+grant execute on function private.my_staff_municipality_ids() to authenticated;
+
+alter table public.municipal_kpi_targets enable row level security;
+revoke all on public.municipal_kpi_targets from public, anon, authenticated;
+grant all on public.municipal_kpi_targets to service_role;
+grant select on public.municipal_kpi_targets to authenticated;
+grant insert (id, municipality_id, indicator, year, value) on public.municipal_kpi_targets to authenticated;
+grant update (value) on public.municipal_kpi_targets to authenticated;
+
+create policy municipal_kpi_targets_select on public.municipal_kpi_targets for select to authenticated
+  using (municipality_id in (select private.my_coordinated_municipality_ids())
+         or municipality_id in (select private.my_staff_municipality_ids()));
+create policy municipal_kpi_targets_insert on public.municipal_kpi_targets for insert to authenticated
+  with check (municipality_id in (select private.my_coordinated_municipality_ids()));
+create policy municipal_kpi_targets_update on public.municipal_kpi_targets for update to authenticated
+  using (municipality_id in (select private.my_coordinated_municipality_ids()))
+  with check (municipality_id in (select private.my_coordinated_municipality_ids()));
+
 -- ==================== supabase/schemas/820_builtin_questionnaires.sql ====================
 
 -- Owns: the built-in questionnaire templates (QUESTIONNAIRES.md): entry, exit and
@@ -3475,7 +3715,8 @@ on conflict do nothing;
 
 -- ==================== supabase/schemas/830_school_kpis.sql ===============================
 
--- Owns: public.school_kpis(), the municipal KPI table of one school (seed 004) for a period.
+-- Owns: public.school_kpis() and private.school_kpi_rows(), the municipal KPI table of one
+-- school (seed 004) for a period.
 -- The SQL twin of computeKpis() in src/domain/kpi.ts: the SAME definitions, written down
 -- there; test/db/kpi-equal.test.ts runs both on the same rows. Change them together.
 -- Rows: the eleven shares (indicator = a KPI_SHARE_KEYS key) and the five documents
@@ -3483,11 +3724,10 @@ on conflict do nothing;
 -- entered (ДОО children, enterprises) is null, never 0. Targets are not the server's business
 -- here: the table's page reads kpi_values and the seed's defaults itself.
 -- Who may call: staff (curator, school admin) of that school; anyone else gets 42501.
-create function public.school_kpis(p_school_id uuid, p_from date, p_to date)
+create function private.school_kpi_rows(p_school_id uuid, p_from date, p_to date)
 returns table (indicator text, numerator integer, denominator integer)
 language plpgsql
 stable
-security definer
 set search_path = ''
 as $$
 #variable_conflict use_column
@@ -3495,9 +3735,6 @@ declare
   v_year integer;
   v_valid integer;
 begin
-  if p_school_id is null or p_school_id not in (select private.my_staff_school_ids()) then
-    raise exception using errcode = '42501', message = 'not_staff';
-  end if;
   if p_from is null or p_to is null or p_from > p_to then
     raise exception using errcode = '22023', message = 'bad_period';
   end if;
@@ -3629,8 +3866,123 @@ begin
 end;
 $$;
 
+-- Only the definer functions below (and 835_municipality_kpi_table.sql) call it: it checks
+-- nobody's rights and reads every row of the school.
+revoke all on function private.school_kpi_rows(uuid, date, date) from public, anon, authenticated;
+
+create function public.school_kpis(p_school_id uuid, p_from date, p_to date)
+returns table (indicator text, numerator integer, denominator integer)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if p_school_id is null or p_school_id not in (select private.my_staff_school_ids()) then
+    raise exception using errcode = '42501', message = 'not_staff';
+  end if;
+  return query select k.indicator, k.numerator, k.denominator
+    from private.school_kpi_rows(p_school_id, p_from, p_to) k;
+end;
+$$;
+
 revoke all on function public.school_kpis(uuid, date, date) from public, anon, authenticated;
 grant execute on function public.school_kpis(uuid, date, date) to authenticated, service_role;
+
+-- ==================== supabase/schemas/835_municipality_kpi_table.sql ====================
+
+-- Owns: public.municipality_kpi_table(), the municipal KPI table (seed 004) of every school of
+-- a municipality (each by its short name), for its coordinator: the same rows per school as
+-- public.school_kpis (one definition, private.school_kpi_rows in 830_school_kpis.sql),
+-- counts only, never a person.
+-- Small cells: satisfaction answers are personal, so a school's satisfaction share built from
+-- 1-4 answers has no denominator (null), and its "satisfied" count is null too when the
+-- answers are suppressed or the dissatisfied are 1-4 (the rule of 810_municipality_kpis.sql).
+-- Counts of people in the roll and in pairs are not answers and are shown as they are.
+-- Who may call: a coordinator of that municipality, or the service_role as the database role
+-- of the request; anyone else gets 42501.
+create function public.municipality_kpi_table(p_municipality_id uuid, p_from date, p_to date)
+returns table (
+  school_id uuid,
+  school_name text,
+  indicator text,
+  numerator integer,
+  denominator integer
+)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+#variable_conflict use_column
+begin
+  if p_municipality_id is null
+     or (p_municipality_id not in (select private.my_coordinated_municipality_ids())
+         and pg_catalog.current_setting('role', true) is distinct from 'service_role') then
+    raise exception using errcode = '42501', message = 'not_coordinator';
+  end if;
+  return query
+  select s.id, coalesce(nullif(pg_catalog.btrim(s.short_name), ''), s.name), k.indicator,
+    case
+      when k.indicator not in ('mentee_satisfaction', 'mentor_satisfaction') then k.numerator
+      when private.kpi_suppress_small(k.denominator) is not null
+           and private.kpi_suppress_small(k.denominator - k.numerator) is not null then k.numerator
+    end,
+    case
+      when k.indicator not in ('mentee_satisfaction', 'mentor_satisfaction') then k.denominator
+      else private.kpi_suppress_small(k.denominator)
+    end
+  from public.schools s
+  cross join lateral private.school_kpi_rows(s.id, p_from, p_to) k
+  where s.municipality_id = p_municipality_id and s.deleted_at is null
+  order by s.name, s.id;
+end;
+$$;
+
+revoke all on function public.municipality_kpi_table(uuid, date, date) from public, anon, authenticated;
+grant execute on function public.municipality_kpi_table(uuid, date, date) to authenticated, service_role;
+
+-- ==================== supabase/schemas/836_set_municipal_kpi_targets.sql =================
+
+-- Owns: public.set_municipal_kpi_targets(), how a municipal coordinator sets a year's KPI
+-- targets for her schools (public.municipal_kpi_targets, 818_municipal_kpi_targets.sql) in one
+-- request: each given indicator's target is inserted or corrected.
+-- SECURITY INVOKER: the table's RLS decides (a coordinator of that municipality inserts and
+-- updates; anyone else gets 42501), and its checks refuse an unknown indicator, a year outside
+-- 2020..2100 or a value outside 0..100 (23514). A target is corrected, never removed here.
+-- p_targets: { "<indicator>": <number>, ... }; anything but a number is refused (22023).
+create function public.set_municipal_kpi_targets(
+  p_municipality_id uuid,
+  p_year integer,
+  p_targets jsonb
+)
+returns integer
+language plpgsql
+volatile
+security invoker
+set search_path = ''
+as $$
+declare
+  v_count integer;
+begin
+  if pg_catalog.jsonb_typeof(p_targets) is distinct from 'object' then
+    raise exception using errcode = '22023', message = 'targets_not_an_object';
+  end if;
+  if exists (select 1 from pg_catalog.jsonb_each(p_targets) e
+             where pg_catalog.jsonb_typeof(e.value) is distinct from 'number') then
+    raise exception using errcode = '22023', message = 'target_not_a_number';
+  end if;
+  insert into public.municipal_kpi_targets (municipality_id, indicator, year, value)
+  select p_municipality_id, e.key, p_year, (e.value #>> '{}')::numeric
+  from pg_catalog.jsonb_each(p_targets) e
+  on conflict (municipality_id, indicator, year) do update set value = excluded.value;
+  get diagnostics v_count = row_count;
+  return v_count;
+end;
+$$;
+
+revoke all on function public.set_municipal_kpi_targets(uuid, integer, jsonb) from public, anon, authenticated;
+grant execute on function public.set_municipal_kpi_targets(uuid, integer, jsonb) to authenticated, service_role;
 
 -- ==================== supabase/schemas/900_sync_conflicts.sql ============================
 
@@ -3881,7 +4233,7 @@ grant select on private.sync_tables, private.sync_scope_rules to authenticated;
 -- BEGIN GENERATED by supabase/gen-registry.mjs from supabase/sync-registry.json
 -- (edit the registry, then `npm run registry:build`; `npm run registry:check` fails on drift).
 insert into private.sync_tables (table_name, insert_columns, patch_columns, can_delete) values
-  ('schools', '{}', '{name,short_name,address,training_valid_years}', false),
+  ('schools', '{}', '{name,short_name,address,place,director,training_valid_years}', false),
   ('participants', '{school_id,kind,full_name,class_label,birth_year,birth_date,is_minor,subject,teaching_experience_years,workplace,position,qualification_category,interests,phone,email,is_mentor,is_mentee,is_manager,archived_on}', '{kind,full_name,class_label,birth_year,birth_date,is_minor,subject,teaching_experience_years,workplace,position,qualification_category,interests,phone,email,is_mentor,is_mentee,is_manager,archived_on}', true),
   ('memberships', '{}', '{role,revoked_at}', false),
   ('participant_sensitive', '{school_id,participant_id,categories,note,request}', '{categories,note,request}', true),
@@ -3900,7 +4252,8 @@ insert into private.sync_tables (table_name, insert_columns, patch_columns, can_
   ('development_plans', '{school_id,pair_id,mentee_id,title,status}', '{title,status}', true),
   ('plan_goals', '{school_id,pair_id,plan_id,title,position}', '{title,position}', true),
   ('plan_tasks', '{school_id,pair_id,plan_id,goal_id,title,activity,expected_result,due_on,status,result,position,mentee_done_at,mentee_comment}', '{goal_id,title,activity,expected_result,due_on,status,result,position,mentee_done_at,mentee_comment}', true),
-  ('meetings', '{school_id,pair_id,type,held_on,duration_min,format,topic,notes,agreements,attendee_ids}', '{type,held_on,duration_min,format,topic,notes,agreements,attendee_ids}', true),
+  ('meetings', '{school_id,pair_id,type,held_on,duration_min,format,topic,notes,agreements}', '{type,held_on,duration_min,format,topic,notes,agreements}', true),
+  ('meeting_attendances', '{school_id,pair_id,meeting_id,participant_id}', '{}', true),
   ('meeting_confirmations', '{school_id,pair_id,meeting_id,participant_id,confirmed_at,reflection}', '{confirmed_at,reflection}', true),
   ('meeting_private_notes', '{school_id,pair_id,meeting_id,body}', '{body}', true),
   ('questionnaire_responses', '{school_id,template_id,pair_id,participant_id,answers,submitted_at}', '{answers,submitted_at}', true),
@@ -3948,6 +4301,9 @@ insert into private.sync_scope_rules (table_name, scope_kind, column_name) value
   ('plan_tasks', 'pair', 'pair_id'),
   ('meetings', 'school', 'school_id'),
   ('meetings', 'pair', 'pair_id'),
+  ('meeting_attendances', 'school', 'school_id'),
+  ('meeting_attendances', 'pair', 'pair_id'),
+  ('meeting_attendances', 'participant', 'participant_id'),
   ('meeting_confirmations', 'school', 'school_id'),
   ('meeting_confirmations', 'pair', 'pair_id'),
   ('meeting_confirmations', 'participant', 'participant_id'),
@@ -4106,6 +4462,7 @@ declare
   v_row_id uuid;
   v_row jsonb;
   v_id uuid;
+  v_school uuid;
 begin
   select m.table_name, m.row_id into v_table, v_row_id
   from private.sync_mutations m
@@ -4116,13 +4473,15 @@ begin
   end if;
   execute pg_catalog.format('select pg_catalog.to_jsonb(t) from public.%I t where t.id = $1', v_table)
     into v_row using v_row_id;
-  if v_row is null or (v_row ->> 'school_id')::uuid not in (select private.my_school_ids())
+  -- A school's own row (schools: its requisites) is its school.
+  v_school := case when v_table = 'schools' then v_row_id else (v_row ->> 'school_id')::uuid end;
+  if v_row is null or v_school is null or v_school not in (select private.my_school_ids())
      or (p_field <> '*' and not v_row ? p_field) then
     raise exception using errcode = '42501', message = 'conflict_not_allowed';
   end if;
   insert into public.sync_conflicts
     (school_id, pair_id, table_name, row_id, field, base_value, server_value, client_value, mutation_id, author)
-  values ((v_row ->> 'school_id')::uuid,
+  values (v_school,
           case when v_table = 'pairs' then v_row_id else (v_row ->> 'pair_id')::uuid end,
           v_table, v_row_id, p_field, p_base,
           case when p_field = '*' then pg_catalog.jsonb_build_object('deleted_at', v_row -> 'deleted_at')

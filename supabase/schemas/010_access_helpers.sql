@@ -40,7 +40,7 @@
 -- Who is staff, which pairs are mine, etc. come from the private.my_* helpers
 -- (this file), always wrapped in (select ...) so they run once per statement.
 -- Policy summary (S = curator/school_admin of the row's school):
---   schools            read: members; update: school_admin
+--   schools            read: members; update: S (requisites; training_valid_years: school_admin only)
 --   memberships        read: own + S; update role/revoked_at: S (rules in guard_membership_update)
 --   participants       read: S + self + every member of the pairs I mentor + the mentors of
 --                      the pairs I am a mentee of (NOT the other mentees of my group: their
@@ -63,6 +63,9 @@
 --                      the server) and update only meetings entered by staff
 --   meeting_confirmations read: S + mentors of the pair + the confirming mentee; insert/update
 --                      (withdraw = tombstone): the mentee herself, for her own seat
+--   meeting_attendances (who came to a group meeting) read: S + mentors of the pair + the
+--                      mentee her own row only; insert/update (untick = tombstone): mentors
+--                      of the pair, S only on meetings entered by staff
 --   meeting_private_notes read/write: their author while a mentor of the pair; nobody else
 --   questionnaire_templates read: built-ins to any member, school ones to members; write: S
 --   questionnaire_responses read: S + self; write: S + self
@@ -72,6 +75,7 @@
 --                      else, not her mentor or mentee
 --   school_documents, kpi_values read/write: S only
 --   municipalities     read: members of its schools and its coordinators
+--   municipal_kpi_targets read: S of its schools + its coordinators; insert/update: its coordinators
 --   coordinators       read: own rows.   invites, invite_attempts: no API access at all
 
 create function private.my_participant_ids()

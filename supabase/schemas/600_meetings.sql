@@ -1,6 +1,7 @@
--- Owns: public.meetings, its server-owned entered_by_staff and the rules that held_on is a
--- sane date (meetings_date_out_of_range) and that attendees are mentees of the pair
--- (meetings_attendee_not_member). Read: staff and pair members; insert/update:
+-- Owns: public.meetings, its server-owned entered_by_staff and the rule that held_on is a
+-- sane date (meetings_date_out_of_range). Who of a group came is not here but in
+-- public.meeting_attendances (605), which a mentee reads only for herself: every member of
+-- the pair reads this row. Read: staff and pair members; insert/update:
 -- mentors of the pair (every meeting of it); staff insert meetings of their school's pairs
 -- from a paper log (entered_by_staff) and update only those.
 
@@ -20,9 +21,6 @@ create table public.meetings (
   -- SERVER-OWNED (private.keep_meeting_entered_by_staff): entered by staff from the pair's
   -- paper log, not by a mentor of the pair. Set on insert, kept on every update.
   entered_by_staff boolean not null default false,
-  -- A group meeting's attendance: the mentee members of the pair who came (participant ids;
-  -- private.check_meeting_attendees). null: not recorded, everyone counts as present.
-  attendee_ids uuid[],
   version bigint not null default 0,
   deleted_at timestamptz,
   created_at timestamptz not null default now(),
@@ -96,40 +94,6 @@ $$;
 create trigger check_meeting_date before insert or update on public.meetings
   for each row execute function private.check_meeting_date();
 
--- meetings_attendee_not_member: every id of attendee_ids is a live mentee member of the
--- meeting's pair; checked when attendee_ids is set or changed (a mentee who leaves the pair
--- later stays on the meetings she attended).
-create function private.check_meeting_attendees()
-returns trigger
-language plpgsql
-security definer
-set search_path = ''
-as $$
-declare
-  v_outsider text;
-begin
-  if new.deleted_at is not null or new.attendee_ids is null
-     or (tg_op = 'UPDATE' and new.attendee_ids is not distinct from old.attendee_ids) then
-    return new;
-  end if;
-  select coalesce(a.id::text, 'null') into v_outsider
-  from unnest(new.attendee_ids) as a (id)
-  where a.id is null
-     or not exists (select 1 from public.pair_members pm
-                    where pm.pair_id = new.pair_id and pm.participant_id = a.id
-                      and pm.side = 'mentee' and pm.deleted_at is null)
-  limit 1;
-  if found then
-    raise exception using errcode = '23514', message = 'meetings_attendee_not_member',
-      constraint = 'meetings_attendee_not_member', column = 'attendee_ids', detail = v_outsider;
-  end if;
-  return new;
-end;
-$$;
-
-create trigger check_meeting_attendees before insert or update on public.meetings
-  for each row execute function private.check_meeting_attendees();
-
 -- The first meeting after the order starts the pair's work: an approved pair becomes active
 -- from that meeting's date. The server does it for a person's insert (the pair's mentors may
 -- not write pairs); the device shows the same at once without sending it
@@ -157,7 +121,6 @@ create trigger activate_pair_on_meeting after insert on public.meetings
 revoke all on function private.activate_pair_on_meeting() from public, anon, authenticated;
 revoke all on function private.keep_meeting_entered_by_staff() from public, anon, authenticated;
 revoke all on function private.check_meeting_date() from public, anon, authenticated;
-revoke all on function private.check_meeting_attendees() from public, anon, authenticated;
 
 -- Sync (000_private_core.sql): the consent gate, the version stamp, the index sync_pull reads.
 create trigger aa_consent_required before insert or update on public.meetings

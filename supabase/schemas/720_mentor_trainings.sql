@@ -1,6 +1,6 @@
 -- Owns: public.mentor_trainings (courses, курсовая подготовка: the 36-hour KPI counts a
 -- teacher's or manager's; students' courses are stored but never counted). Read: staff and
--- the person herself; write: staff.
+-- the person herself (her own list on her card; test/db/own-trainings.test.ts); write: staff.
 
 create table public.mentor_trainings (
   id uuid primary key default gen_random_uuid(),

@@ -1,4 +1,5 @@
--- Owns: public.school_kpis(), the municipal KPI table of one school (seed 004) for a period.
+-- Owns: public.school_kpis() and private.school_kpi_rows(), the municipal KPI table of one
+-- school (seed 004) for a period.
 -- The SQL twin of computeKpis() in src/domain/kpi.ts: the SAME definitions, written down
 -- there; test/db/kpi-equal.test.ts runs both on the same rows. Change them together.
 -- Rows: the eleven shares (indicator = a KPI_SHARE_KEYS key) and the five documents
@@ -6,11 +7,10 @@
 -- entered (ДОО children, enterprises) is null, never 0. Targets are not the server's business
 -- here: the table's page reads kpi_values and the seed's defaults itself.
 -- Who may call: staff (curator, school admin) of that school; anyone else gets 42501.
-create function public.school_kpis(p_school_id uuid, p_from date, p_to date)
+create function private.school_kpi_rows(p_school_id uuid, p_from date, p_to date)
 returns table (indicator text, numerator integer, denominator integer)
 language plpgsql
 stable
-security definer
 set search_path = ''
 as $$
 #variable_conflict use_column
@@ -18,9 +18,6 @@ declare
   v_year integer;
   v_valid integer;
 begin
-  if p_school_id is null or p_school_id not in (select private.my_staff_school_ids()) then
-    raise exception using errcode = '42501', message = 'not_staff';
-  end if;
   if p_from is null or p_to is null or p_from > p_to then
     raise exception using errcode = '22023', message = 'bad_period';
   end if;
@@ -149,6 +146,26 @@ begin
   union all
   select 'doc_' || d.kind, case when d.adopted then 1 else 0 end, 1
   from docs d;
+end;
+$$;
+
+-- Only the definer functions below (and 835_municipality_kpi_table.sql) call it: it checks
+-- nobody's rights and reads every row of the school.
+revoke all on function private.school_kpi_rows(uuid, date, date) from public, anon, authenticated;
+
+create function public.school_kpis(p_school_id uuid, p_from date, p_to date)
+returns table (indicator text, numerator integer, denominator integer)
+language plpgsql
+stable
+security definer
+set search_path = ''
+as $$
+begin
+  if p_school_id is null or p_school_id not in (select private.my_staff_school_ids()) then
+    raise exception using errcode = '42501', message = 'not_staff';
+  end if;
+  return query select k.indicator, k.numerator, k.denominator
+    from private.school_kpi_rows(p_school_id, p_from, p_to) k;
 end;
 $$;
 

@@ -49,6 +49,7 @@ declare
   v_row_id uuid;
   v_row jsonb;
   v_id uuid;
+  v_school uuid;
 begin
   select m.table_name, m.row_id into v_table, v_row_id
   from private.sync_mutations m
@@ -59,13 +60,15 @@ begin
   end if;
   execute pg_catalog.format('select pg_catalog.to_jsonb(t) from public.%I t where t.id = $1', v_table)
     into v_row using v_row_id;
-  if v_row is null or (v_row ->> 'school_id')::uuid not in (select private.my_school_ids())
+  -- A school's own row (schools: its requisites) is its school.
+  v_school := case when v_table = 'schools' then v_row_id else (v_row ->> 'school_id')::uuid end;
+  if v_row is null or v_school is null or v_school not in (select private.my_school_ids())
      or (p_field <> '*' and not v_row ? p_field) then
     raise exception using errcode = '42501', message = 'conflict_not_allowed';
   end if;
   insert into public.sync_conflicts
     (school_id, pair_id, table_name, row_id, field, base_value, server_value, client_value, mutation_id, author)
-  values ((v_row ->> 'school_id')::uuid,
+  values (v_school,
           case when v_table = 'pairs' then v_row_id else (v_row ->> 'pair_id')::uuid end,
           v_table, v_row_id, p_field, p_base,
           case when p_field = '*' then pg_catalog.jsonb_build_object('deleted_at', v_row -> 'deleted_at')

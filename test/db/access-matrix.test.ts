@@ -20,6 +20,8 @@ import {
   GOAL_P1,
   GROUP,
   MEETING_P1,
+  MEETING_PAPER_P5,
+  MUNICIPALITY,
   PAIRS,
   PARTICIPANTS,
   PLAN_P1,
@@ -93,7 +95,8 @@ const MATRIX: Record<string, TableCase> = {
     set: 'name = name',
     select: { staff: 1, mentor: 1, mentee: 1, group_mentee: 1 },
     insertAllowed: {},
-    update: { school_admin: 1 },
+    // staff: the documents' requisites (training_valid_years stays the admin's: school-requisites.test.ts)
+    update: { staff: 1 },
   },
   coordinators: {
     where: 'true',
@@ -228,6 +231,17 @@ const MATRIX: Record<string, TableCase> = {
     // the meetings entered by staff (P5's final meeting), the mentor every meeting of her pairs
     update: { mentor: 7, staff: 1 },
   },
+  // Who came (beforeAll): Софья and Егор to the group's first meeting, Ларина to P1's, and
+  // Сидоренко to P5's meeting entered from paper. Staff and the pair's mentor read all; each
+  // mentee her own only; the mentor ticks, staff only on paper meetings.
+  meeting_attendances: {
+    where: inA,
+    insert: `insert into public.meeting_attendances (school_id, pair_id, meeting_id, participant_id) values (${A}, '${PAIRS.p1TeacherActive}', '${MEETING_P1_PLANNING}', '${PARTICIPANTS.larina}')`,
+    set: 'deleted_at = deleted_at',
+    select: { staff: 4, mentor: 2, mentee: 1, group_mentee: 1 },
+    insertAllowed: { mentor: 1 },
+    update: { mentor: 2, staff: 1 },
+  },
   meeting_confirmations: {
     where: inA,
     insert: `insert into public.meeting_confirmations (school_id, pair_id, meeting_id, participant_id) values (${A}, '${PAIRS.p1TeacherActive}', '${MEETING_P1_PLANNING}', '${PARTICIPANTS.larina}')`,
@@ -297,6 +311,16 @@ const MATRIX: Record<string, TableCase> = {
     select: { staff: 1 },
     insertAllowed: { staff: 1 },
     update: { staff: 1 },
+  },
+  // Targets set by the municipality (818_municipal_kpi_targets.sql): its coordinator writes,
+  // staff of its schools read (school B is in the same municipality); beforeAll adds one.
+  municipal_kpi_targets: {
+    where: 'true',
+    insert: `insert into public.municipal_kpi_targets (municipality_id, indicator, year, value) values ('${MUNICIPALITY}', 'teachers_involved', 2027, 40)`,
+    set: 'value = value',
+    select: { staff: 1, coordinator: 1, member_of_other_school: 1 },
+    insertAllowed: { coordinator: 1 },
+    update: { coordinator: 1 },
   },
   // Owned by supabase/schemas/900_sync_conflicts.sql; beforeAll adds one conflict authored by
   // the mentor.
@@ -382,7 +406,14 @@ beforeAll(async () => {
                  insert into public.school_documents (school_id, kind, number, dated_on)
                    values (${A}, 'regulation', '12-О', '2026-09-01');
                  insert into public.kpi_values (school_id, indicator, year, kind, value)
-                   values (${A}, 'teachers_in_mentoring', 2026, 'target', 45);`);
+                   values (${A}, 'teachers_in_mentoring', 2026, 'target', 45);
+                 insert into public.municipal_kpi_targets (municipality_id, indicator, year, value)
+                   values ('${MUNICIPALITY}', 'students_involved', 2027, 75);`);
+  await db.exec(`insert into public.meeting_attendances (school_id, pair_id, meeting_id, participant_id) values
+                   (${A}, '${PAIRS.p3GroupApproved}', '${GROUP.meeting}', '${PARTICIPANTS.sofya}'),
+                   (${A}, '${PAIRS.p3GroupApproved}', '${GROUP.meeting}', '${PARTICIPANTS.egor}'),
+                   (${A}, '${PAIRS.p1TeacherActive}', '${MEETING_P1}', '${PARTICIPANTS.larina}'),
+                   (${A}, '${PAIRS.p5Completed}', '${MEETING_PAPER_P5}', '${PARTICIPANTS.sidorenko}');`);
 });
 
 afterAll(async () => {

@@ -1,7 +1,8 @@
 // A group's weekly meeting on a 360×640 phone against the real database: the student mentor
 // logs it with «Группа» and its members ticked, the save button always in reach above the
 // bottom navigation; after saving she sees «Встреча записана» on the new meeting without
-// scrolling; the server holds who attended; a mentee of the group confirms it for herself.
+// scrolling; the server holds who attended (meeting_attendances); a mentee of the group
+// confirms it for herself and is not shown who else came.
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { anonymousUser, insertAuthUserSql } from '../factories/actors';
@@ -101,13 +102,18 @@ describe('a group meeting on a phone (360×640)', () => {
     await expectPhoneFriendly(page, 'phone-group-meeting-saved');
     await waitForBadge(page, 'synced');
 
-    const { rows } = await backend().db.query<{ id: string; attendee_ids: string[] | null }>(
-      `select id, attendee_ids from public.meetings
+    const { rows } = await backend().db.query<{ id: string }>(
+      `select id from public.meetings
         where pair_id = $1 and topic = 'Готовим выступления' and deleted_at is null`,
       [PAIRS.p3GroupApproved],
     );
     expect(rows).toHaveLength(1);
-    expect(rows[0]!.attendee_ids).toEqual([PARTICIPANTS.sofya]);
+    const attended = await backend().db.query<{ participant_id: string }>(
+      `select participant_id from public.meeting_attendances
+        where meeting_id = $1 and deleted_at is null`,
+      [rows[0]!.id],
+    );
+    expect(attended.rows).toEqual([{ participant_id: PARTICIPANTS.sofya }]);
 
     // Софья confirms the new meeting and reflects on it, for herself only.
     const mentee = await phoneOf(SOFYA);
@@ -118,6 +124,8 @@ describe('a group meeting on a phone (360×640)', () => {
       .locator('li')
       .filter({ has: mentee.page.getByText('Готовим выступления') });
     await newMeeting.getByTestId('meeting-reflection').fill('Я выступила первой!');
+    // Her phone holds her own attendance row only: no count of who came is shown to her.
+    await expect(newMeeting.getByTestId('meeting-attendance').count()).resolves.toBe(0);
     await newMeeting.getByTestId('confirm-meeting').click();
     await newMeeting.getByText('Вы подтвердили эту встречу').waitFor();
     await expectPhoneFriendly(mentee.page, 'phone-group-mentee-confirmed');

@@ -18,6 +18,7 @@ import type {
   Intake,
   KpiValue,
   Meeting,
+  MeetingAttendance,
   MeetingConfirmation,
   MeetingPrivateNote,
   MentorTraining,
@@ -105,6 +106,7 @@ interface DomainRows {
   plan_goals: PlanGoal;
   plan_tasks: PlanTask;
   meetings: Meeting;
+  meeting_attendances: MeetingAttendance;
   meeting_confirmations: MeetingConfirmation;
   meeting_private_notes: MeetingPrivateNote;
   triage_snoozes: TriageSnooze;
@@ -126,8 +128,8 @@ type RegistryProblems = {
 export type DomainRowChecks = [
   Assert<RegistryProblems>,
   // Every table the device writes has a domain row type (sync_conflicts: written only to
-  // resolve a conflict, as untyped rows).
-  Assert<Exclude<SyncedTable, keyof DomainRows | 'sync_conflicts'>>,
+  // resolve a conflict, schools: only its requisites patched, both as untyped rows).
+  Assert<Exclude<SyncedTable, keyof DomainRows | 'sync_conflicts' | 'schools'>>,
   // consent_covered_until: SERVER-OWNED, absent on rows written on the device until the
   // server sends them back. archived_on, birth_date, is_manager, qualification_category:
   // absent on cards stored before the columns existed (device-only data, earlier pulls);
@@ -166,8 +168,8 @@ export type DomainRowChecks = [
   Assert<ColumnProblems<'plan_tasks', PlanTask, 'mentee_done_at' | 'mentee_comment'>>,
   // entered_by_staff: SERVER-OWNED, absent on meetings written on the device until the server
   // sends them back (the device marks its own paper meetings locally).
-  // attendee_ids: absent on meetings stored before the column existed (= not recorded).
-  Assert<ColumnProblems<'meetings', Meeting, 'entered_by_staff' | 'attendee_ids'>>,
+  Assert<ColumnProblems<'meetings', Meeting, 'entered_by_staff'>>,
+  Assert<ColumnProblems<'meeting_attendances', MeetingAttendance>>,
   Assert<ColumnProblems<'meeting_confirmations', MeetingConfirmation>>,
   Assert<ColumnProblems<'meeting_private_notes', MeetingPrivateNote>>,
   Assert<ColumnProblems<'triage_snoozes', TriageSnooze>>,

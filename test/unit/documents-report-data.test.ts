@@ -1,12 +1,19 @@
 // The analytical report read from a real device database (fake-indexeddb): the year's
 // meetings counted by type without reading them all (a deleted one no longer counts), the
 // plans' tasks of the year's pairs, and the KPI table of the calendar year the year ends in.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DataContext } from '@/data/context';
-import { kpiPeriodOf, readAnalyticalReport } from '@/data/documentQueries';
+import {
+  kpiPeriodOf,
+  observeAnalyticalReport,
+  readAnalyticalReport,
+  readInPages,
+  type AnalyticalReportData,
+} from '@/data/documentQueries';
 import { deleteMeeting, logMeeting } from '@/data/repos/meetings';
 import { approvePair } from '@/data/repos/pairs';
 import { addTask, createPlan } from '@/data/repos/plans';
+import { localIsoDate } from '@/domain/dates';
 import { academicYearOf } from '@/domain/documents';
 import { aPairWithPeople, freshContext } from './data/context';
 
@@ -101,5 +108,58 @@ describe('the analytical report’s reads', () => {
       numerator: 2,
       denominator: 3,
     });
+  });
+});
+
+describe('reading a whole table in pages', () => {
+  it('gives every row once, in key order, whether the last page is full or not', async () => {
+    const ctx = await freshContext();
+    opened.push(ctx);
+    await ctx.db.meta.bulkPut(
+      Array.from({ length: 7 }, (_, i) => ({ key: `page-test.${i}`, value: i })),
+    );
+    const whole = await ctx.db.meta.toArray();
+    expect(whole.length).toBeGreaterThanOrEqual(7);
+    for (const size of [1, 2, 3, whole.length, whole.length + 1]) {
+      expect(await readInPages(ctx.db.meta, (row) => row.key, size)).toEqual(whole);
+    }
+  });
+});
+
+describe('the live analytical report', () => {
+  it('says what the one-off read says, and again after a meeting is logged', async () => {
+    const ctx = await freshContext();
+    opened.push(ctx);
+    const { pair } = await aPairWithPeople(ctx);
+    await approvePair(ctx, pair.id, { order_number: '45-о', order_date: '2026-09-15' }, today);
+    const live = { year, schoolId: null };
+    const seen: AnalyticalReportData[] = [];
+    const subscription = observeAnalyticalReport(ctx, live).subscribe({
+      next: (value) => {
+        if (value) seen.push(value);
+      },
+    });
+    try {
+      await vi.waitFor(() => expect(seen).toHaveLength(1));
+      const before = await readAnalyticalReport(ctx, null, year, localIsoDate(new Date()));
+      expect(seen[0]).toEqual(before);
+      expect(before.facts.meetings.total).toBe(0);
+
+      await logMeeting(
+        ctx,
+        pair.id,
+        {
+          type: 'regular',
+          held_on: '2026-10-01',
+          duration_min: 45,
+          format: 'in_person',
+          notes: null,
+        },
+        today,
+      );
+      await vi.waitFor(() => expect(seen.at(-1)!.facts.meetings.total).toBe(1));
+    } finally {
+      subscription.unsubscribe();
+    }
   });
 });

@@ -2,12 +2,17 @@
 // (fillIntake) or the staff's entry from paper (enterIntake) — one command, one row per person
 // and role. Saving validates the whole answer, then inserts the row or patches the live one,
 // in one transaction with its outbox entry (the server's intakes_one_per_role keeps one).
+// Also here: the last mentor directory of a school this device received
+// (public.mentor_directory), kept in the device's meta table so a mentee can still choose
+// offline; it is a cache of a server answer, never synced back.
 import {
   cleanIntake,
   currentIntake,
   validateIntake,
+  type DirectoryMentor,
   type IntakeInput,
   type IntakeRole,
+  type MentorDirectory,
 } from '@/domain/intake';
 import type { Intake, Participant } from '@/domain/types';
 import { assertValid } from '@/domain/validation';
@@ -25,9 +30,41 @@ export async function readIntake(
   return currentIntake(rows, participantId, role);
 }
 
-/** The school's live mentors on this device (the mentee may choose among them). */
+/** Meta key of the last mentor directory of a school received on this device. */
+export const mentorDirectoryKey = (schoolId: string) => `intake.mentorDirectory.${schoolId}`;
+
+/** The last mentor directory of `schoolId` this device received, or null. */
+export async function readMentorDirectory(
+  ctx: DataContext,
+  schoolId: string,
+): Promise<MentorDirectory | null> {
+  const entry = await ctx.db.meta.get(mentorDirectoryKey(schoolId));
+  const value = entry?.value as MentorDirectory | undefined;
+  return value && value.schoolId === schoolId && Array.isArray(value.mentors) ? value : null;
+}
+
+/** Keeps the server's answer as this device's copy of the school's mentor directory. */
+export async function keepMentorDirectory(
+  ctx: DataContext,
+  schoolId: string,
+  mentors: readonly DirectoryMentor[],
+  fetchedAt: Date = new Date(),
+): Promise<void> {
+  const value: MentorDirectory = {
+    schoolId,
+    fetchedAt: fetchedAt.toISOString(),
+    mentors: mentors.map((m) => ({ ...m, forms: [...m.forms] })),
+  };
+  await ctx.db.meta.put({ key: mentorDirectoryKey(schoolId), value });
+}
+
+/**
+ * The school's mentors the mentee may choose among: the live ones on this device and those
+ * of the last mentor directory received (the server vouches for them).
+ */
 async function mentorIdsOf(ctx: DataContext, person: Participant): Promise<Set<string>> {
-  const ids = new Set<string>();
+  const directory = await readMentorDirectory(ctx, person.school_id);
+  const ids = new Set<string>(directory?.mentors.map((m) => m.id) ?? []);
   await ctx.db.participants.each((p) => {
     if (p.is_mentor && !p.deleted_at && !p.archived_on && p.school_id === person.school_id) {
       ids.add(p.id);

@@ -1,13 +1,22 @@
 // Write commands for meetings: log, edit, delete (tombstone), and the mentee's confirmation.
 // The mentor's private note lives in its own table so a mentee can never receive it; each
-// mentee's confirmation and reflection too (meeting_confirmations, written only by her).
+// mentee's confirmation and reflection too (meeting_confirmations, written only by her); and
+// who of a group came (meeting_attendances, one row per mentee: she receives only her own),
+// written with the meeting in one transaction.
 import {
+  attendanceChanges,
   meetingFields,
   validateMeeting,
   validateReflection,
   type MeetingInput,
 } from '@/domain/meetings';
-import type { IsoDate, Meeting, MeetingConfirmation, MeetingPrivateNote } from '@/domain/types';
+import type {
+  IsoDate,
+  Meeting,
+  MeetingAttendance,
+  MeetingConfirmation,
+  MeetingPrivateNote,
+} from '@/domain/types';
 import { assertValid, cleanText } from '@/domain/validation';
 import type { DataContext } from '../context';
 import { nowIso } from '../ids';
@@ -15,7 +24,41 @@ import { insertRow, patchRow, RowMissingError, writeTransaction } from '../outbo
 import { deleteAndErase } from '../tombstones';
 import { newSyncedRow } from './rows';
 
-const MEETING_TABLES = ['meetings', 'meeting_private_notes', 'pairs'] as const;
+const MEETING_TABLES = [
+  'meetings',
+  'meeting_attendances',
+  'meeting_private_notes',
+  'pairs',
+] as const;
+
+function attendanceRow(ctx: DataContext, meeting: Meeting, participantId: string) {
+  return {
+    ...newSyncedRow(ctx),
+    school_id: meeting.school_id,
+    pair_id: meeting.pair_id,
+    meeting_id: meeting.id,
+    participant_id: participantId,
+  } satisfies MeetingAttendance;
+}
+
+/**
+ * Writes who came (`attendeeIds`): a row for each newly ticked mentee, a tombstone for each
+ * unticked one. null or undefined: the attendance is left as it is. Inside a transaction over
+ * meeting_attendances.
+ */
+async function saveAttendance(
+  ctx: DataContext,
+  meeting: Meeting,
+  attendeeIds: readonly string[] | null | undefined,
+): Promise<void> {
+  if (!attendeeIds) return;
+  const current = await ctx.db.meeting_attendances.where('meeting_id').equals(meeting.id).toArray();
+  const { add, remove } = attendanceChanges(current, attendeeIds);
+  for (const row of remove) await deleteAndErase(ctx.db, 'meeting_attendances', row.id);
+  for (const id of add) {
+    await insertRow(ctx.db, 'meeting_attendances', attendanceRow(ctx, meeting, id));
+  }
+}
 
 async function savePrivateNote(ctx: DataContext, meeting: Meeting, body: string | null) {
   const existing = (
@@ -79,6 +122,9 @@ async function insertMeeting(
             body,
           } satisfies MeetingPrivateNote)
         : null,
+      ...[...new Set(input.attendee_ids ?? [])].map((id) =>
+        insertRow(ctx.db, 'meeting_attendances', attendanceRow(ctx, meeting, id)),
+      ),
     ]);
     if (!pair || pair.deleted_at) throw new RowMissingError('pairs', pairId);
     // The first meeting after the order starts the pair's work. The server does the same on
@@ -138,6 +184,7 @@ export async function updateMeeting(
     const meeting = await ctx.db.meetings.get(id);
     if (!meeting || meeting.deleted_at) throw new RowMissingError('meetings', id);
     await patchRow(ctx.db, 'meetings', id, meetingFields(input));
+    await saveAttendance(ctx, meeting, input.attendee_ids);
     // Absent means "not edited here": only an explicit value (or '') changes the note.
     if (input.private_note !== undefined) {
       await savePrivateNote(ctx, meeting, cleanText(input.private_note));
@@ -161,11 +208,16 @@ export async function updatePaperMeeting(
   await updateMeeting(ctx, id, { ...input, private_note: undefined }, today);
 }
 
-/** Tombstones the meeting and the mentor's note (the mentees' confirmations are theirs). */
+/**
+ * Tombstones the meeting, its attendance and the mentor's note (the mentees' confirmations
+ * are theirs).
+ */
 export async function deleteMeeting(ctx: DataContext, id: string): Promise<void> {
   await writeTransaction(ctx.db, [...MEETING_TABLES], async () => {
     const notes = await ctx.db.meeting_private_notes.where('meeting_id').equals(id).toArray();
     for (const note of notes) await deleteAndErase(ctx.db, 'meeting_private_notes', note.id);
+    const attended = await ctx.db.meeting_attendances.where('meeting_id').equals(id).toArray();
+    for (const row of attended) await deleteAndErase(ctx.db, 'meeting_attendances', row.id);
     await deleteAndErase(ctx.db, 'meetings', id);
   });
 }

@@ -3,6 +3,7 @@
 import { FORM_TITLES, formatDocDate, formatOrderNumber, safeFileName } from './format';
 import { peopleLines, schoolHeader, type DocumentPair, type SchoolRequisites } from './common';
 import type { DocumentBlock, DocumentModel } from './model';
+import { byRussianName } from '../collation';
 
 /** The federal act every school order on mentoring cites. */
 export const TARGET_MODEL_ACT =
@@ -15,7 +16,7 @@ export interface ApprovalOrderInput {
 }
 
 const byFirstMentor = (a: DocumentPair, b: DocumentPair) =>
-  (a.mentors[0]?.full_name ?? '').localeCompare(b.mentors[0]?.full_name ?? '', 'ru') ||
+  byRussianName(a.mentors[0]?.full_name ?? '', b.mentors[0]?.full_name ?? '') ||
   a.pair.created_at.localeCompare(b.pair.created_at);
 
 export function approvalOrderDocument({ school, order, pairs }: ApprovalOrderInput): DocumentModel {

@@ -18,6 +18,7 @@ import type { DocumentBlock, DocumentModel } from './model';
 import { orderClosing, orderOpening, orderPoint, type OrderRequisites } from './orders';
 import type { CuratorRequisites } from './curatorOrder';
 import { isPairOfYear, type DocumentYear } from './year';
+import { byRussianName } from '../collation';
 
 export interface MentorsOrderInput {
   school: SchoolRequisites;
@@ -57,7 +58,7 @@ export function mentorAssignments(
     }
   }
   return [...byMentor.values()].sort((a, b) =>
-    a.mentor.full_name.localeCompare(b.mentor.full_name, 'ru'),
+    byRussianName(a.mentor.full_name, b.mentor.full_name),
   );
 }
 

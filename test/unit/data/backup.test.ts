@@ -6,7 +6,8 @@ import { createDeviceBackup, previewRestore, restoreDeviceBackup } from '@/data/
 import type { DataContext } from '@/data/context';
 import { deleteMeeting, logMeeting } from '@/data/repos/meetings';
 import { addParticipant, updateParticipant } from '@/data/repos/participants';
-import { BACKUP_TABLES, readBackup, type DeviceBackup } from '@/domain/backup';
+import { BACKUP_TABLES, readBackup, writeBackup, type DeviceBackup } from '@/domain/backup';
+import { legacyAttendanceId } from '@/domain/meetings';
 import { aMeeting, aPair, aParticipant } from '../../factories/rows';
 import { aPairWithPeople, freshContext } from './context';
 
@@ -90,6 +91,46 @@ describe('device-only backup and restore', () => {
     const schools = new Set((await cleared.db.participants.toArray()).map((row) => row.school_id));
     expect([...schools]).toEqual([cleared.schoolId]);
   }, 60_000);
+
+  it('a copy saved before attendance had its own table: who came becomes attendance rows, once', async () => {
+    const device = await aDevice();
+    const pair = aPair({ school_id: device.schoolId });
+    const meeting = aMeeting({ school_id: device.schoolId, pair_id: pair.id });
+    await device.db.pairs.add(pair);
+    await device.db.meetings.add(meeting);
+    const saved = await readOk((await createDeviceBackup(device, '1.0.0', new Date())).text);
+    // The file as the app wrote it before: who came inside the meeting row.
+    const [anna, kate] = [
+      'a4000000-0000-4000-8000-0000000000a1',
+      'a4000000-0000-4000-8000-0000000000a2',
+    ];
+    saved.tables.meetings = saved.tables.meetings.map((row) => ({
+      ...row,
+      attendee_ids: [anna, kate, anna],
+    }));
+    const old = await writeBackup(saved);
+
+    const backup = await readOk(old);
+    expect(backup.tables.meetings.every((row) => !('attendee_ids' in row))).toBe(true);
+    const ids = [legacyAttendanceId(meeting.id, anna!), legacyAttendanceId(meeting.id, kate!)];
+    expect(backup.tables.meeting_attendances.map((row) => row.id).sort()).toEqual(ids.sort());
+    expect(ids[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+
+    const cleared = await aDevice();
+    await restoreDeviceBackup(cleared, backup);
+    const rows = await cleared.db.meeting_attendances.toArray();
+    expect(rows.map((row) => [row.meeting_id, row.participant_id, row.deleted_at]).sort()).toEqual(
+      [
+        [meeting.id, anna, null],
+        [meeting.id, kate, null],
+      ].sort(),
+    );
+    // Restored again: the same rows, not two more.
+    const again = await readOk(old);
+    expect(await previewRestore(cleared, again)).toMatchObject({ add: 0 });
+    await restoreDeviceBackup(cleared, again);
+    expect(await cleared.db.meeting_attendances.count()).toBe(2);
+  });
 
   it('a refused file writes nothing: the device keeps exactly what it had', async () => {
     const device = await aDevice();

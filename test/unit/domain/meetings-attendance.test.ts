@@ -1,7 +1,11 @@
-// A group meeting records who of the group's mentees came: «Присутствовали: 5 из 6».
+// A group meeting records who of the group's mentees came: «Присутствовали: 5 из 6», one
+// meeting_attendances row per mentee who came (never a column of the meeting, which every
+// member of the group reads).
 import { describe, expect, it } from 'vitest';
 import {
+  attendanceChanges,
   attendanceOf,
+  attendeeIdsOf,
   defaultAttendees,
   meetingFields,
   validateMeeting,
@@ -16,6 +20,14 @@ const base: MeetingInput = {
   format: 'in_person',
 };
 const six = ['m1', 'm2', 'm3', 'm4', 'm5', 'm6'];
+/** Attendance rows of one meeting: the mentees who came (and, as tombstones, unticked ones). */
+const came = (...ids: string[]) =>
+  ids.map((participant_id) => ({ id: `row-${participant_id}`, participant_id, deleted_at: null }));
+const unticked = (participant_id: string) => ({
+  id: `gone-${participant_id}`,
+  participant_id,
+  deleted_at: '2026-11-21T10:00:00Z',
+});
 
 describe('group attendance', () => {
   it('ticks every mentee of a group by default and records nothing for one mentee', () => {
@@ -25,17 +37,27 @@ describe('group attendance', () => {
   });
 
   it('counts who came of the mentees the group has now', () => {
-    expect(attendanceOf({ attendee_ids: ['m1', 'm2', 'm3', 'm4', 'm5'] }, six)).toEqual({
+    expect(attendanceOf(came('m1', 'm2', 'm3', 'm4', 'm5'), six)).toEqual({
       present: 5,
       total: 6,
     });
     // Someone who has left the group since is not counted among the present.
-    expect(attendanceOf({ attendee_ids: ['m1', 'gone'] }, six)).toEqual({ present: 1, total: 6 });
+    expect(attendanceOf(came('m1', 'gone'), six)).toEqual({ present: 1, total: 6 });
+    // An unticked mentee (a tombstone) did not come.
+    expect(attendanceOf([...came('m1'), unticked('m2')], six)).toEqual({ present: 1, total: 6 });
   });
 
   it('says nothing of a meeting whose attendance was not recorded', () => {
-    expect(attendanceOf({ attendee_ids: null }, six)).toBeNull();
-    expect(attendanceOf({}, six)).toBeNull();
+    expect(attendanceOf([], six)).toBeNull();
+    expect(attendanceOf([unticked('m1')], six)).toBeNull();
+    expect(attendeeIdsOf([])).toBeNull();
+  });
+
+  it('reads who came once each from the live rows', () => {
+    expect(attendeeIdsOf([...came('m2', 'm1'), unticked('m3'), ...came('m2')])).toEqual([
+      'm2',
+      'm1',
+    ]);
   });
 
   it('refuses a group meeting nobody came to, with a field error', () => {
@@ -46,12 +68,17 @@ describe('group attendance', () => {
     expect(validateMeeting({ ...base, attendee_ids: null }, today)).toEqual([]);
   });
 
-  it('writes the attendees once each; leaves the column alone when the input has none', () => {
-    expect(meetingFields({ ...base, attendee_ids: ['m1', 'm2', 'm1'] }).attendee_ids).toEqual([
-      'm1',
-      'm2',
-    ]);
-    expect(meetingFields({ ...base, attendee_ids: null })).toHaveProperty('attendee_ids', null);
-    expect(meetingFields(base)).not.toHaveProperty('attendee_ids');
+  it('never puts the attendance on the meeting row', () => {
+    expect(meetingFields({ ...base, attendee_ids: ['m1', 'm2'] })).not.toHaveProperty(
+      'attendee_ids',
+    );
+  });
+
+  it('saving the ticks adds the newly ticked and tombstones the unticked, keeping the rest', () => {
+    const current = [...came('m1', 'm2'), unticked('m3')];
+    const { add, remove } = attendanceChanges(current, ['m2', 'm3', 'm4', 'm3']);
+    expect(add).toEqual(['m3', 'm4']);
+    expect(remove.map((r) => r.id)).toEqual(['row-m1']);
+    expect(attendanceChanges(current, ['m1', 'm2'])).toEqual({ add: [], remove: [] });
   });
 });

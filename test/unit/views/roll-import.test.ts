@@ -77,6 +77,22 @@ describe('importing the school roll', { timeout: 30_000 }, () => {
     await settle(() => expect(text(wrapper, 'roll-count-create')).toBe('Новых: 3'));
   });
 
+  it('shows a new plan’s rows again without re-creating the columns’ selects', async () => {
+    const { wrapper } = await mountApp('/people/import');
+    await settle(() => expect(wrapper.find('[data-testid="roll-file"]').exists()).toBe(true));
+    await choose(wrapper, fixtureFile('roll-9-classes-1251.csv'));
+    await settle(() => expect(text(wrapper, 'roll-count-create')).toBe('Новых: 3'));
+    const select = wrapper.find('[data-testid="roll-map-0"]').element;
+
+    // Another column changed: a new plan, shown in steps; the select the curator is in stays.
+    await wrapper.find('[data-testid="roll-map-1"]').setValue('');
+    await settle(() => expect(wrapper.find('[data-testid="roll-no-name"]').exists()).toBe(true));
+    await wrapper.find('[data-testid="roll-map-1"]').setValue('last_name');
+    await settle(() => expect(wrapper.find('[data-testid="roll-preview"]').exists()).toBe(true));
+    expect(text(wrapper, 'roll-count-create')).toBe('Новых: 3');
+    expect(wrapper.find('[data-testid="roll-map-0"]').element).toBe(select);
+  });
+
   it('says why a file cannot be read', async () => {
     const { wrapper } = await mountApp('/people/import');
     await settle(() => expect(wrapper.find('[data-testid="roll-file"]').exists()).toBe(true));
