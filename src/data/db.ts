@@ -123,21 +123,32 @@ function withoutAttendeeIds<T extends { op: string } & Pick<OutboxEntry, 'fields
 
 /**
  * v6: a group meeting's attendance leaves the meeting row (every member of the pair reads it)
- * for meeting_attendances (a mentee reads only her own row). Each live meeting's attendee_ids
- * become rows queued as inserts after everything already queued (the meeting's own insert
- * comes first), so nothing recorded on the device is lost; the column leaves the rows, the
- * queued and refused changes and the shadows, since the server no longer takes it. A queued
+ * for meeting_attendances (a mentee reads only her own row). The column leaves every row, the
+ * queued and refused changes and the shadows, since the server no longer takes it. Who came
+ * becomes rows, queued as inserts after everything already queued (the meeting's own insert
+ * first), where it is this device's own unsent work: a meeting never sent (version 0) or one
+ * with a queued change of it — only a mentor or staff write those, so nothing recorded on the
+ * device is lost. A meeting as the server sent it gets no rows here: its attendance is the
+ * server's to send (a mentee's device must neither push nor keep the others' ticks). A queued
  * patch of attendee_ids alone is then empty: dropped, unless it may have reached the server
  * (at or below the sent mark), whose answer to it stands.
  */
 async function moveAttendanceToRows(tx: Transaction): Promise<void> {
+  const unsent = new Set<string>();
+  await tx
+    .table('outbox')
+    .where('table')
+    .equals('meetings')
+    .each((entry: OutboxEntry) => {
+      if ('attendee_ids' in entry.fields) unsent.add(entry.row_id);
+    });
   const moved: ReturnType<typeof movedAttendance>[] = [];
   await tx
     .table('meetings')
     .toCollection()
     .modify((row: StoredMeeting) => {
       if (!('attendee_ids' in row)) return;
-      moved.push(movedAttendance(row));
+      if (row.version === 0 || unsent.has(row.id)) moved.push(movedAttendance(row));
       delete row.attendee_ids;
     });
   const sentThrough = (await tx.table('meta').get(SENT_THROUGH))?.value;

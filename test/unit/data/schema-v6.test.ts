@@ -99,15 +99,15 @@ async function upgradedDevice() {
   const name = userDatabaseName(crypto.randomUUID());
   const old = versionFive(name);
   await old.open();
-  await old
-    .table('meetings')
-    .bulkPut([
-      meeting('m-new', { attendee_ids: ['anna', 'kate'] }),
-      meeting('m-synced', { version: 7, topic: 'Проект', attendee_ids: ['kate'] }),
-      meeting('m-old', { version: 3 }),
-      meeting('m-gone', { attendee_ids: ['anna'], deleted_at: '2026-11-21T10:00:00.000Z' }),
-      meeting('m-refused', { version: 4, attendee_ids: ['anna'] }),
-    ]);
+  await old.table('meetings').bulkPut([
+    meeting('m-new', { attendee_ids: ['anna', 'kate'] }),
+    meeting('m-synced', { version: 7, topic: 'Проект', attendee_ids: ['kate'] }),
+    meeting('m-old', { version: 3 }),
+    meeting('m-gone', { attendee_ids: ['anna'], deleted_at: '2026-11-21T10:00:00.000Z' }),
+    meeting('m-refused', { version: 4, attendee_ids: ['anna'] }),
+    // As the server sent it to a mentee of the group: nothing of hers to send.
+    meeting('m-pulled', { version: 5, attendee_ids: ['anna', 'kate'] }),
+  ]);
   await old.table('outbox').bulkAdd([
     entry('q1', 'm-new', 'insert', {
       school_id: 's1',
@@ -151,14 +151,15 @@ async function upgradedDevice() {
 }
 
 describe('schema v6', () => {
-  it('turns each live meeting’s attendee_ids into attendance rows and drops the column', async () => {
+  it('turns the device’s unsent attendee_ids into attendance rows and drops the column', async () => {
     const db = await upgradedDevice();
     for (const m of await db.meetings.toArray()) expect(m).not.toHaveProperty('attendee_ids');
     const rows = await db.meeting_attendances.toArray();
+    // m-new was never sent, m-synced has a queued change of the ticks; m-refused and m-pulled
+    // are as the server has them (its attendance comes from the server, if anyone's).
     expect(rows.map((r) => [r.meeting_id, r.participant_id]).sort()).toEqual([
       ['m-new', 'anna'],
       ['m-new', 'kate'],
-      ['m-refused', 'anna'],
       ['m-synced', 'kate'],
     ]);
     expect(rows.every((r) => r.school_id === 's1' && r.pair_id === 'group1' && !r.deleted_at)).toBe(
