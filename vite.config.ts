@@ -16,12 +16,14 @@ const SUPABASE_STUB_ID = '\0supabase-js-device-only';
 /**
  * The one lazy chunk every screen needs: Dexie and the shared data layer, domain rules,
  * composables and base components — but not what one page alone uses (the curator's home,
- * monitoring, matching, documents, exports, backup), which stays in that page's chunk.
+ * monitoring, matching, documents, exports, backup, the KPI and municipal tables, the intake's
+ * mentor list), which stays in that page's chunk. A module listed here that a shared module
+ * imports statically is pulled back into this chunk: keep page-only code out of shared ones.
  */
 const SHARED_DATA =
   /[\\/]src[\\/](composables|data|domain|stores|components[\\/]base)[\\/]|[\\/]node_modules[\\/]dexie[\\/]/;
 const ONE_PAGE_ONLY =
-  /[\\/]src[\\/](domain[\\/]documents[\\/]|(domain|data|composables)[\\/](backup|documents?|exports?|matching|monitoring|schoolOverview|triage|overview|useBackup|useDocuments|useExports|useMatching|useMonitoring|useSchoolOverview|useTriage|documentQueries|exportQueries|matchingQueries|monitoringQueries|overviewQueries|roll|rollImport|useRollImport|intake|useIntake|kpi|kpiQueries|useKpis|training|useTrainings|yearQueries|useProgrammeYear)\b)/;
+  /[\\/]src[\\/](domain[\\/]documents[\\/]|(domain|data|composables)[\\/](backup|documents?|exports?|matching|monitoring|schoolOverview|triage|overview|useBackup|useDocuments|useExports|useMatching|useMonitoring|useSchoolOverview|useTriage|documentQueries|exportQueries|matchingQueries|monitoringQueries|overviewQueries|roll|rollImport|useRollImport|intake|useIntake|kpi|kpiQueries|useKpis|training|useTrainings|yearQueries|useProgrammeYear|municipality|useMunicipality|useMunicipalTargets|useIntakeMentorDirectory)\b|data[\\/]repos[\\/](kpiValues|schoolDocuments|schoolRequisites)\b)/;
 /**
  * Dexie and the database schema: a chunk of their own, which src/main.ts evaluates in a step of
  * its own before the first page, so the data layer's evaluation is two shorter tasks.
