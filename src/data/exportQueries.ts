@@ -7,6 +7,7 @@ import type { ExportFacts } from '@/domain/exports';
 import { validYearsOf } from '@/domain/training';
 import type { PlanGoal } from '@/domain/types';
 import type { DataContext } from './context';
+import { keptMunicipalTargets } from './kpiQueries';
 import type { Observable } from './queries';
 import { allTemplates, responsesTable } from './repos/questionnaires';
 
@@ -56,7 +57,13 @@ export function observeExportRows(
       ctx.db.school_documents.where('school_id').equals(school).toArray(),
       ctx.db.kpi_values.where('school_id').equals(school).toArray(),
     ]);
-    const name = schoolRow && !schoolRow.deleted_at ? schoolRow.name : null;
+    const liveSchool = schoolRow && !schoolRow.deleted_at ? schoolRow : null;
+    const municipalTargets = await keptMunicipalTargets(
+      ctx,
+      school,
+      liveSchool?.municipality_id ?? null,
+    );
+    const name = liveSchool ? liveSchool.name : null;
     return {
       schoolName: typeof name === 'string' && name.trim() !== '' ? name : null,
       participants: alive(participants),
@@ -73,6 +80,7 @@ export function observeExportRows(
         trainings,
         documents: alive(documents),
         kpiValues: alive(kpiValues),
+        municipalTargets,
         trainingValidYears: validYearsOf(
           schoolRow && !schoolRow.deleted_at ? schoolRow.training_valid_years : null,
         ),

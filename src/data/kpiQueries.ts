@@ -53,6 +53,15 @@ async function readKeptTargets(
   return kept && kept.municipalityId === municipalityId ? kept : null;
 }
 
+/** The targets of the school's municipality as last fetched (none: never, or it moved). */
+export async function keptMunicipalTargets(
+  ctx: DataContext,
+  schoolId: string,
+  municipalityId: unknown,
+): Promise<MunicipalTarget[]> {
+  return (await readKeptTargets(ctx, schoolId, municipalityId))?.targets ?? [];
+}
+
 /** The school's municipality and when its targets were last fetched (null: never), live. */
 export function observeMunicipalTargetsState(
   ctx: DataContext,

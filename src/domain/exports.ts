@@ -106,7 +106,10 @@ export interface ExportFacts {
   templates: readonly Template[];
   responses: readonly QuestionnaireResponse[];
   /** What only the KPI table reads (absent: none recorded, the default validity period). */
-  kpi?: Pick<KpiInput, 'trainings' | 'documents' | 'kpiValues' | 'trainingValidYears'>;
+  kpi?: Pick<
+    KpiInput,
+    'trainings' | 'documents' | 'kpiValues' | 'municipalTargets' | 'trainingValidYears'
+  >;
 }
 
 const text = (value: string | null | undefined): ExportCell =>
@@ -512,13 +515,15 @@ const KPI_COLUMNS: [string, number][] = [
   ['denominator', 12],
   ['percent', 12],
   ['target', 14],
+  ['targetSource', 18],
   ['met', 12],
   ['toFill', 50],
 ];
 
 /**
  * The table as the municipality asks for it: the five documents (да/нет, with the number and
- * date), then the eleven shares with numerator, denominator, %, target and whether it is met;
+ * date), then the eleven shares with numerator, denominator, %, target, whose target it is (the
+ * school's, the municipality's or the seed's) and whether it is met;
  * a cell that cannot be counted stays empty and says what to fill in. The period is the
  * sheet's first row.
  */
@@ -541,6 +546,7 @@ export function kpiSheet(table: KpiTable): ExportSheet {
         yesNo(d.adopted),
         null,
         null,
+        null,
         d.document
           ? text(
               [d.document.number ? `№ ${d.document.number}` : null, d.document.note]
@@ -556,6 +562,7 @@ export function kpiSheet(table: KpiTable): ExportSheet {
         num(s.denominator),
         num(s.percent),
         num(s.target),
+        s.targetSource ? label(`exports.kpi.targetSources.${s.targetSource}`) : null,
         s.met === null ? null : yesNo(s.met),
         s.issues.length > 0
           ? { type: 'labels', keys: s.issues.map((i) => `exports.kpi.toFill.${i.key}`) }
@@ -581,6 +588,7 @@ function kpiOfFacts(facts: ExportFacts): ExportSheet {
     trainings: facts.kpi?.trainings ?? [],
     documents: facts.kpi?.documents ?? [],
     kpiValues: facts.kpi?.kpiValues ?? [],
+    municipalTargets: facts.kpi?.municipalTargets ?? [],
     trainingValidYears: facts.kpi?.trainingValidYears ?? null,
   };
   return kpiSheet(computeKpis(input, { year: Number(facts.today.slice(0, 4)), half: null }));

@@ -89,7 +89,7 @@ describe('paperwork offline', () => {
     );
     const students = rowOf('Доля обучающихся ОО');
     expect(`${students[1]} из ${students[2]}`).toBe(shown?.trim());
-    expect(rowOf('Доля обучающихся ДОО')[6]).toBe(
+    expect(rowOf('Доля обучающихся ДОО')[7]).toBe(
       'Впишите, сколько всего воспитанников ДОО и сколько из них вовлечено.',
     );
 

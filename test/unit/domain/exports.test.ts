@@ -227,6 +227,31 @@ describe('the municipal mentor card', () => {
   });
 });
 
+describe('the KPI table', () => {
+  it('holds each target against whoever set it: the school, the municipality or the order', async () => {
+    await loadFeatureMessages(['exports']);
+    const { t } = createAppI18n().global;
+    const year = 2023;
+    const facts = aSchool();
+    facts.today = `${year}-06-01`;
+    facts.kpi = {
+      trainings: [],
+      documents: [],
+      kpiValues: [],
+      municipalTargets: [{ indicator: 'teachers_involved', year, value: 42 }],
+      trainingValidYears: null,
+    };
+    const sheet = localizeSheet(buildExport('kpi', facts), (key) => t(key));
+    expect(sheet.headers).toContain('Чья цель');
+    const at = sheet.headers.indexOf('Чья цель');
+    const rowOf = (start: string) => sheet.rows.find((r) => String(r[0]).startsWith(start))!;
+    const teachers = rowOf('Доля педагогических работников');
+    expect([teachers[at - 1], teachers[at]]).toEqual([42, 'муниципалитета']);
+    // The seed's 2020–2024 order sets the others.
+    expect(rowOf('Доля обучающихся ОО')[at]).toBe('по приказу (по умолчанию)');
+  });
+});
+
 describe('every export', () => {
   it('never holds a private note or a sensitive category, whatever the sheet', () => {
     const facts = aSchool();
