@@ -2,7 +2,6 @@
 // goes back with `?saved=<id>`; the meeting's line in the list shows the confirmation and
 // brings itself into view on arrival. A reload of that address later (or a link to it) shows
 // nothing: the mark is spent once shown, so the page never claims a save that just happened.
-import { computed, type Ref } from 'vue';
 import { useRoute } from 'vue-router';
 
 const KEY = 'nastavnik.justSaved';
@@ -43,7 +42,7 @@ export function markJustSaved(id: string): void {
  * Whether the line of this meeting says it was just saved: the address names it, and the
  * form's mark is fresh (not yet shown, or shown a moment ago). Decided once, on creation.
  */
-export function useJustSaved(meetingId: () => string, now: () => number = Date.now): Ref<boolean> {
+export function useJustSaved(meetingId: () => string, now: () => number = Date.now): boolean {
   const route = useRoute();
   const id = meetingId();
   let isJust = false;
@@ -58,7 +57,7 @@ export function useJustSaved(meetingId: () => string, now: () => number = Date.n
       }
     }
   }
-  return computed(() => isJust);
+  return isJust;
 }
 
 function canStore(): boolean {

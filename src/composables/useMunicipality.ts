@@ -64,6 +64,8 @@ export function useMunicipality() {
   const chosenId = ref<string | null>(null);
   const rows = shallowRef<MunicipalKpiRow[] | null>(null);
   const targets = shallowRef<MunicipalTarget[]>([]);
+  /** The municipality whose targets `targets` holds: they span every year, read once. */
+  let targetsOf: string | null = null;
   const isLoading = ref(false);
   const error = ref<string | null>(null);
   const isSaving = ref(false);
@@ -105,14 +107,18 @@ export function useMunicipality() {
       }
       if (!chosenId.value) return;
       const { from, to } = periodRange(period);
+      const municipalityId = chosenId.value;
       const { fetchMunicipalTargets } = await import('@/api/municipalTargets');
       const [answer, set] = await Promise.all([
-        calls.municipalKpiTable(client, chosenId.value, from, to),
-        fetchMunicipalTargets(client, chosenId.value),
+        calls.municipalKpiTable(client, municipalityId, from, to),
+        targetsOf === municipalityId ? null : fetchMunicipalTargets(client, municipalityId),
       ]);
       if (ticket !== request) return;
       rows.value = answer;
-      targets.value = set;
+      if (set) {
+        targets.value = set;
+        targetsOf = municipalityId;
+      }
     } catch (e) {
       if (ticket === request) error.value = reasonOf(e);
     } finally {
@@ -131,6 +137,7 @@ export function useMunicipality() {
       await calls.setMunicipalTargets(client, municipalityId, year, next);
       const { fetchMunicipalTargets } = await import('@/api/municipalTargets');
       targets.value = await fetchMunicipalTargets(client, municipalityId);
+      targetsOf = municipalityId;
       return true;
     } catch {
       saveFailed.value = true;
