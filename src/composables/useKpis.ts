@@ -6,6 +6,7 @@ import { useI18n } from 'vue-i18n';
 import { observeKpiInput } from '@/data/kpiQueries';
 import { setKpiValues } from '@/data/repos/kpiValues';
 import { recordSchoolDocument } from '@/data/repos/schoolDocuments';
+import { setValidYears } from '@/data/repos/trainings';
 import { localIsoDate } from '@/domain/dates';
 import { kpiFileName, kpiSheet } from '@/domain/exports';
 import { MIN_KPI_YEAR, computeKpis, type KpiPeriod } from '@/domain/kpi';
@@ -50,6 +51,8 @@ export function useKpis() {
       recordSchoolDocument(ctx, input, today, id),
   );
 
+  const validity = useCommand((ctx, text: string) => setValidYears(ctx, schoolId(), text));
+
   const isDownloading = ref(false);
   const saved = ref<string | null>(null);
   const downloadFailed = ref(false);
@@ -81,10 +84,12 @@ export function useKpis() {
     period,
     table,
     kpiValues: computed(() => data.value?.kpiValues ?? []),
+    validYears: computed(() => data.value?.trainingValidYears ?? null),
     isLoading,
     error,
     values,
     documents,
+    validity,
     download,
     isDownloading,
     saved,

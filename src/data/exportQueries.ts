@@ -4,12 +4,12 @@
 // loaded for one (domain/exports.ts builds the sheets).
 import { liveQuery } from 'dexie';
 import type { ExportFacts } from '@/domain/exports';
-import { validYearsOf } from '@/domain/training';
 import type { PlanGoal } from '@/domain/types';
 import type { DataContext } from './context';
 import { keptMunicipalTargets } from './kpiQueries';
 import type { Observable } from './queries';
 import { allTemplates, responsesTable } from './repos/questionnaires';
+import { readValidYears } from './repos/trainings';
 
 /** The rows of ExportFacts; the day and the locale come from the caller. */
 export type ExportRows = Omit<ExportFacts, 'today' | 'locale'>;
@@ -41,6 +41,7 @@ export function observeExportRows(
       trainings,
       documents,
       kpiValues,
+      trainingValidYears,
     ] = await Promise.all([
       ctx.db.schools.get(school),
       ctx.db.participants.where('school_id').equals(school).toArray(),
@@ -56,6 +57,7 @@ export function observeExportRows(
       ctx.db.mentor_trainings.filter(mine).toArray(),
       ctx.db.school_documents.where('school_id').equals(school).toArray(),
       ctx.db.kpi_values.where('school_id').equals(school).toArray(),
+      readValidYears(ctx, school),
     ]);
     const liveSchool = schoolRow && !schoolRow.deleted_at ? schoolRow : null;
     const municipalTargets = await keptMunicipalTargets(
@@ -81,9 +83,7 @@ export function observeExportRows(
         documents: alive(documents),
         kpiValues: alive(kpiValues),
         municipalTargets,
-        trainingValidYears: validYearsOf(
-          schoolRow && !schoolRow.deleted_at ? schoolRow.training_valid_years : null,
-        ),
+        trainingValidYears,
       },
     };
   });

@@ -5,10 +5,10 @@
 // fetched (meta, per school): they are not synced rows, the device fetches them when online.
 import { liveQuery } from 'dexie';
 import type { KpiInput, MunicipalTarget } from '@/domain/kpi';
-import { validYearsOf } from '@/domain/training';
 import type { DataContext } from './context';
 import type { Observable } from './queries';
 import { allTemplates, responsesTable } from './repos/questionnaires';
+import { readValidYears } from './repos/trainings';
 
 const live = <T extends { deleted_at: string | null }>(rows: T[]) =>
   rows.filter((r) => r.deleted_at === null);
@@ -90,6 +90,7 @@ export async function readKpiInput(ctx: DataContext, schoolId = ctx.schoolId): P
     documents,
     values,
     kept,
+    validYears,
   ] = await Promise.all([
     ctx.db.schools.get(schoolId),
     ctx.db.participants.where('school_id').equals(schoolId).toArray(),
@@ -103,6 +104,7 @@ export async function readKpiInput(ctx: DataContext, schoolId = ctx.schoolId): P
     ctx.db.school_documents.where('school_id').equals(schoolId).toArray(),
     ctx.db.kpi_values.where('school_id').equals(schoolId).toArray(),
     ctx.db.meta.get(municipalTargetsKey(schoolId)),
+    readValidYears(ctx, schoolId),
   ]);
   const keptTargets = kept?.value as KeptMunicipalTargets | undefined;
   return {
@@ -119,9 +121,7 @@ export async function readKpiInput(ctx: DataContext, schoolId = ctx.schoolId): P
       keptTargets && school && keptTargets.municipalityId === school.municipality_id
         ? keptTargets.targets
         : [],
-    trainingValidYears: validYearsOf(
-      school && school.deleted_at == null ? school.training_valid_years : null,
-    ),
+    trainingValidYears: validYears,
   };
 }
 

@@ -138,6 +138,9 @@ export const ACCESS = {
   viewKpis: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
   setKpiValues: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
   recordSchoolDocument: { school_admin: 'any', curator: 'any', 'device-only': 'any' },
+  // How many years a 36-hour course counts (schools.training_valid_years): the director's
+  // setting, not the curator's (private.guard_school_update).
+  setTrainingValidity: { school_admin: 'any', 'device-only': 'any' },
   // Meetings and the mentor's private note (mentors of the pair write; others read).
   logMeeting: { mentor: 'pairMentor', 'device-only': 'any' },
   editMeeting: { mentor: 'pairMentor', 'device-only': 'any' },

@@ -50,11 +50,38 @@ export function addYears(day: IsoDate, years: number): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
+/** The periods a school may choose (schools_training_valid_years_range). */
+export const MIN_TRAINING_VALID_YEARS = 1;
+export const MAX_TRAINING_VALID_YEARS = 10;
+
+const isValidYears = (value: unknown): value is number =>
+  typeof value === 'number' &&
+  Number.isInteger(value) &&
+  value >= MIN_TRAINING_VALID_YEARS &&
+  value <= MAX_TRAINING_VALID_YEARS;
+
 /** The school's period, or the default when the school row does not say (1..10 years). */
 export function validYearsOf(value: unknown): number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 10
-    ? value
-    : DEFAULT_TRAINING_VALID_YEARS;
+  return isValidYears(value) ? value : DEFAULT_TRAINING_VALID_YEARS;
+}
+
+/** The period as typed («5», « 5 »): a whole number of years from 1 to 10, or why not. */
+export function parseValidYears(
+  text: string,
+): { ok: true; years: number } | { ok: false; errors: FieldError[] } {
+  const trimmed = text.trim();
+  const years = /^\d{1,3}$/.test(trimmed) ? Number(trimmed) : NaN;
+  if (isValidYears(years)) return { ok: true, years };
+  return {
+    ok: false,
+    errors: [
+      {
+        field: 'validYears',
+        key: 'validYearsRange',
+        params: { min: MIN_TRAINING_VALID_YEARS, max: MAX_TRAINING_VALID_YEARS },
+      },
+    ],
+  };
 }
 
 /** The course's standing on `today` for a person of `kind`, with the school's period. */

@@ -213,6 +213,10 @@ const PROBES: Record<Action, Probe> = {
     sql: () =>
       `insert into public.school_documents (school_id, kind, number, dated_on, note) values (${A}, 'regulation', '12-О', current_date, 'Положение о наставничестве')`,
   },
+  setTrainingValidity: {
+    context: () => ({}),
+    sql: () => `update public.schools set training_valid_years = 5 where id = ${A}`,
+  },
   enterPaperMeeting: {
     // A pair the seeded mentor does not mentor (P2: Гришин Артём – Кузнецов Дмитрий).
     context: () => ({ pair: PAIR_P2 }),

@@ -6,7 +6,9 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncTransport } from '@/api/syncTransport';
 import { openUserDataContext } from '@/data/context';
+import { readKpiInput } from '@/data/kpiQueries';
 import { readSchoolRequisites, saveSchoolRequisites } from '@/data/repos/schoolRequisites';
+import { readValidYears, setValidYears } from '@/data/repos/trainings';
 import { SyncEngine } from '@/sync/engine';
 import { createTestSupabaseClient } from '../support/postgrest';
 import { createTestDb, type TestDb } from '../support/db';
@@ -161,6 +163,50 @@ describe("the curator's tablet and the admin's laptop", () => {
       await laptop.engine.syncOnce();
       expect(await readSchoolRequisites(laptop.ctx, SCHOOL_A)).toEqual(header);
       expect(await readSchoolRequisites(tablet.ctx, SCHOOL_A)).toEqual(header);
+    } finally {
+      tablet.ctx.db.close();
+      laptop.ctx.db.close();
+    }
+  });
+
+  it('the school admin sets how long a course counts; the curator’s device follows, and cannot change it', async () => {
+    const tablet = await staffDevice(USERS.curator, actors.curator);
+    const laptop = await staffDevice(USERS.schoolAdmin, actors.school_admin);
+    try {
+      await tablet.engine.syncOnce();
+      await laptop.engine.syncOnce();
+      const before = await readValidYears(tablet.ctx, SCHOOL_A);
+      const chosen = before === 6 ? 7 : 6;
+      await setValidYears(laptop.ctx, SCHOOL_A, String(chosen));
+      const round = await laptop.engine.syncOnce();
+      expect(round.rejected).toBe(0);
+      expect(await laptop.ctx.db.outbox.count()).toBe(0);
+      expect(await serverRow(db, 'schools', SCHOOL_A)).toMatchObject({
+        training_valid_years: chosen,
+      });
+      await tablet.engine.syncOnce();
+      expect(await readValidYears(tablet.ctx, SCHOOL_A)).toBe(chosen);
+      expect((await readKpiInput(tablet.ctx, SCHOOL_A)).trainingValidYears).toBe(chosen);
+
+      // A curator's device that tries anyway (no screen offers it) is refused, with the reason
+      // kept for her; the server's period stays the admin's.
+      await setValidYears(tablet.ctx, SCHOOL_A, '2');
+      const refused = await tablet.engine.syncOnce();
+      expect(refused.rejected).toBe(1);
+      expect(await tablet.ctx.db.quarantine.toArray()).toEqual([
+        expect.objectContaining({
+          table: 'schools',
+          row_id: SCHOOL_A,
+          code: '42501',
+          message: 'school_admin_only',
+          fields: { training_valid_years: 2 },
+        }),
+      ]);
+      expect(await serverRow(db, 'schools', SCHOOL_A)).toMatchObject({
+        training_valid_years: chosen,
+      });
+      await tablet.engine.syncOnce();
+      expect(await readValidYears(tablet.ctx, SCHOOL_A)).toBe(chosen);
     } finally {
       tablet.ctx.db.close();
       laptop.ctx.db.close();

@@ -5,6 +5,10 @@ import type { VueWrapper } from '@vue/test-utils';
 import { flushPromises } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appDataContext } from '@/data/context';
+import { addParticipant } from '@/data/repos/participants';
+import { addTraining } from '@/data/repos/trainings';
+import { localIsoDate } from '@/domain/dates';
+import { useSessionStore } from '@/stores/session';
 import { aPairWithPeople } from './data/context';
 import { readXlsx } from './exports/readXlsx';
 import { mountApp } from './views/mountApp';
@@ -77,6 +81,75 @@ describe('the KPI page', { timeout: 30_000 }, () => {
     expect(rowOf(wrapper, 'students_involved').find('[data-testid="kpi-percent"]').text()).toBe(
       '0\u00a0%',
     );
+  });
+
+  it('sets how long a course counts: the trained teachers follow; a bad period keeps the text', async () => {
+    const ctx = await appDataContext();
+    const year = new Date().getFullYear();
+    const teacher = await addParticipant(ctx, {
+      kind: 'teacher',
+      full_name: 'Кузнецова Ольга Петровна',
+      is_minor: false,
+      is_mentor: true,
+      is_mentee: false,
+    });
+    // 72 hours, completed four years ago: out of date after 3 years, current after 5.
+    await addTraining(
+      ctx,
+      teacher.id,
+      {
+        title: 'Организация наставничества в школе',
+        provider: 'ИРООО',
+        hours: 72,
+        started_on: `${year - 4}-03-01`,
+        completed_on: `${year - 4}-03-20`,
+      },
+      localIsoDate(new Date()),
+    );
+    const wrapper = await open();
+    const trained = () =>
+      rowOf(wrapper, 'teachers_trained').find('[data-testid="kpi-counts"]').text();
+    const current = () => wrapper.find('[data-testid="kpi-validity-current"]').text();
+    const input = () => wrapper.find('[data-testid="kpi-validity-years"]');
+    await vi.waitFor(() => expect(trained()).toBe('0 из 1'));
+    expect(current()).toBe('Курс от 36 часов учитывается в показателях 3 года после окончания.');
+    expect((input().element as HTMLInputElement).value).toBe('3');
+
+    await input().setValue('11');
+    await wrapper.find('[data-testid="kpi-validity-form"]').trigger('submit');
+    await vi.waitFor(() =>
+      expect(wrapper.find('[data-testid="kpi-validity"]').text()).toContain(
+        'Срок — целое число лет от 1 до 10.',
+      ),
+    );
+    expect(input().attributes('aria-invalid')).toBe('true');
+    expect((input().element as HTMLInputElement).value).toBe('11');
+    expect(trained()).toBe('0 из 1');
+
+    await input().setValue('5');
+    await wrapper.find('[data-testid="kpi-validity-form"]').trigger('submit');
+    await vi.waitFor(() => expect(trained()).toBe('1 из 1'));
+    expect(current()).toBe('Курс от 36 часов учитывается в показателях 5 лет после окончания.');
+    expect(wrapper.find('[data-testid="kpi-validity-status"]').text()).toBe('Срок сохранён.');
+    expect(wrapper.find('[data-testid="kpi-validity"]').text()).not.toContain('от 1 до 10.');
+  });
+
+  it('a curator reads the period and is told the school admin sets it', async () => {
+    const ctx = await appDataContext();
+    const app = await mountApp('/');
+    mounted = app.wrapper;
+    useSessionStore(app.pinia).memberships = [
+      { school_id: ctx.schoolId, role: 'curator', participant_id: null },
+    ];
+    await app.router.push('/kpi');
+    await vi.waitFor(() =>
+      expect(app.wrapper.find('[data-testid="kpi-validity"]').exists()).toBe(true),
+    );
+    const card = app.wrapper.find('[data-testid="kpi-validity"]');
+    expect(card.text()).toContain('3 года после окончания');
+    expect(card.text()).toContain('Срок меняет администратор школы.');
+    expect(card.find('form').exists()).toBe(false);
+    expect(card.find('[data-action="setTrainingValidity"]').exists()).toBe(false);
   });
 
   it('records a document in place; a missing date is refused and the number stays', async () => {

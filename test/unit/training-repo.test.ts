@@ -7,9 +7,13 @@ import {
   addTraining,
   deleteTraining,
   observeTrainings,
+  readValidYears,
+  setValidYears,
   updateTraining,
   type PersonTrainings,
 } from '@/data/repos/trainings';
+import { readKpiInput } from '@/data/kpiQueries';
+import { deviceValidYearsKey } from '@/data/deviceSettings';
 import { ValidationError } from '@/domain/validation';
 import { freshContext } from './data/context';
 
@@ -116,6 +120,61 @@ describe('the courses repository', () => {
     const read = await firstValue(ctx, person.id);
     expect(read.validYears).toBe(5);
     expect(read.trainings.map((t) => t.title)).toEqual([course.title]);
+  });
+});
+
+describe('how long a course counts', () => {
+  it('device-only: kept on the device, read by the courses and the KPI rows', async () => {
+    const { ctx, person } = await teacher();
+    expect(await readValidYears(ctx)).toBe(3);
+    const queued = await ctx.db.outbox.count();
+    expect(await setValidYears(ctx, null, ' 5 ')).toBe(5);
+    expect(await ctx.db.meta.get(deviceValidYearsKey(ctx.schoolId))).toEqual({
+      key: deviceValidYearsKey(ctx.schoolId),
+      value: 5,
+    });
+    expect((await firstValue(ctx, person.id)).validYears).toBe(5);
+    expect((await readKpiInput(ctx)).trainingValidYears).toBe(5);
+    // Nothing to send: the device-only school is no server row.
+    expect(await ctx.db.outbox.count()).toBe(queued);
+  });
+
+  it('a school: a patch of its row with its outbox entry; the row wins over the device', async () => {
+    const { ctx } = await teacher();
+    await ctx.db.meta.put({ key: deviceValidYearsKey(ctx.schoolId), value: 7 });
+    await ctx.db.schools.put({
+      id: ctx.schoolId,
+      name: 'Школа',
+      training_valid_years: 3,
+      version: 4,
+      deleted_at: null,
+    });
+    expect(await readValidYears(ctx)).toBe(3);
+    const queued = await ctx.db.outbox.count();
+    await setValidYears(ctx, ctx.schoolId, '4');
+    expect(await ctx.db.schools.get(ctx.schoolId)).toMatchObject({ training_valid_years: 4 });
+    expect(await readValidYears(ctx)).toBe(4);
+    const entries = await ctx.db.outbox.toArray();
+    expect(entries).toHaveLength(queued + 1);
+    expect(entries.at(-1)).toMatchObject({
+      table: 'schools',
+      row_id: ctx.schoolId,
+      op: 'patch',
+      fields: { training_valid_years: 4 },
+      base: { training_valid_years: 3 },
+    });
+    // The same period again queues nothing.
+    await setValidYears(ctx, ctx.schoolId, '4');
+    expect(await ctx.db.outbox.count()).toBe(queued + 1);
+  });
+
+  it('refuses a period outside 1–10 years and writes nothing', async () => {
+    const { ctx } = await teacher();
+    for (const typed of ['0', '11', '2,5', '']) {
+      await expect(setValidYears(ctx, null, typed)).rejects.toBeInstanceOf(ValidationError);
+    }
+    expect(await ctx.db.meta.get(deviceValidYearsKey(ctx.schoolId))).toBeUndefined();
+    expect(await readValidYears(ctx)).toBe(3);
   });
 });
 

@@ -8,6 +8,7 @@ import {
   trainingValidity,
   validCourse,
   validateTraining,
+  parseValidYears,
   validYearsOf,
 } from '@/domain/training';
 
@@ -60,6 +61,21 @@ describe('a course’s validity', () => {
     expect(validYearsOf(null)).toBe(3);
     expect(validYearsOf(0)).toBe(3);
     expect(validYearsOf(11)).toBe(3);
+  });
+
+  it('takes a typed period of 1 to 10 whole years, and says why not otherwise', () => {
+    expect(parseValidYears(' 5 ')).toEqual({ ok: true, years: 5 });
+    expect(parseValidYears('1')).toEqual({ ok: true, years: 1 });
+    expect(parseValidYears('10')).toEqual({ ok: true, years: 10 });
+    for (const typed of ['', '0', '11', '2,5', '3.0', 'три', '-3', '1e1']) {
+      expect({ typed, read: parseValidYears(typed) }).toEqual({
+        typed,
+        read: {
+          ok: false,
+          errors: [{ field: 'validYears', key: 'validYearsRange', params: { min: 1, max: 10 } }],
+        },
+      });
+    }
   });
 
   it('is not yet valid before its completion, nor without one', () => {

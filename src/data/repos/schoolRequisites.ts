@@ -13,11 +13,11 @@ import {
 import { assertValid } from '@/domain/validation';
 import type { DataContext } from '../context';
 import type { ServerRow } from '../db';
+import { deviceRequisitesKey } from '../deviceSettings';
 import { patchRow, writeTransaction } from '../outbox';
 import type { Observable } from '../queries';
 
-/** Meta key of the requisites typed on this device (device-only mode, and before the row). */
-export const deviceRequisitesKey = (schoolId: string) => `documents.requisites.${schoolId}`;
+export { deviceRequisitesKey } from '../deviceSettings';
 
 async function liveSchoolRow(ctx: DataContext, schoolId: string): Promise<ServerRow | null> {
   const row = await ctx.db.schools.get(schoolId);

@@ -7,7 +7,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils';
 import type { Membership } from '@/api/auth';
 import { logMeeting } from '@/data/repos/meetings';
 import { addTask, createPlan } from '@/data/repos/plans';
-import { can, workspaceOf, type AccessContext, type Action } from '@/domain/access';
+import { can, mayEver, workspaceOf, type AccessContext, type Action } from '@/domain/access';
 import { useSessionStore } from '@/stores/session';
 import { aPairWithPeople } from '../data/context';
 import { useFreshDatabase } from '../views/people/support';
@@ -83,7 +83,14 @@ describe('each role sees exactly the actions the table gives it', () => {
 
         // Each page: where it is, what marks it loaded, the actions it offers when allowed, and
         // the person its actions are about.
-        const pages: { path: string; ready: string; offers: Action[]; person: string }[] = [
+        // `only`: a page the role's guard lets in (else it is the guard test's business).
+        const pages: {
+          path: string;
+          ready: string;
+          offers: Action[];
+          person: string;
+          only?: Action;
+        }[] = [
           {
             path: '/pairs',
             ready: '[data-testid="pair-card"]',
@@ -130,9 +137,22 @@ describe('each role sees exactly the actions the table gives it', () => {
             offers: ['editMeeting'],
             person: people.mentee.id,
           },
+          {
+            path: '/kpi',
+            ready: '[data-testid="kpi-validity"]',
+            offers: [
+              'producePaperwork',
+              'recordSchoolDocument',
+              'setKpiValues',
+              'setTrainingValidity',
+            ],
+            person: people.mentee.id,
+            only: 'viewKpis',
+          },
         ];
 
         for (const page of pages) {
+          if (page.only && !mayEver(workspace, page.only)) continue;
           await app.router.push(page.path);
           await actionsOn(app.wrapper, page.ready);
           // Parts of a page load their own data after its marker (the approval form its pair):
