@@ -123,6 +123,10 @@ describe('intake questionnaires', { timeout: 20_000 }, () => {
     await settle(() => expect(wrapper!.find('[data-testid="intake-form"]').exists()).toBe(true));
     expect(wrapper.get('[data-testid="intake-title"]').text()).toBe('Анкета наставника');
     expect(wrapper.text()).toContain('Чем я могу быть полезен как наставник?');
+    // The school's members see part of it when they choose a mentor: the curator is told so.
+    expect(wrapper.get('[data-testid="intake-mentor-visible"]').text()).toContain(
+      'Участники школы, которые выбирают наставника, увидят в списке наставников имя',
+    );
     await wrapper.get('textarea[name="offers"]').setValue('Олимпиадная математика');
     await wrapper.get('input[name="capacity"]').setValue('31');
     await wrapper.get('[data-testid="intake-form"]').trigger('submit');
@@ -143,6 +147,24 @@ describe('intake questionnaires', { timeout: 20_000 }, () => {
       expect(wrapper!.find('[data-testid="matching-free"]').text()).toBe('свободно 5 из 5'),
     );
     expect(wrapper.find('[data-testid="matching-default-capacity"]').exists()).toBe(false);
+  });
+
+  it('tells a mentor filling her own what the school’s mentees will see of it', async () => {
+    const anna = await teacher('Петрова Анна', 'Математика');
+    const app = await asSeats('/intake?role=mentor', [{ role: 'mentor', participant_id: anna.id }]);
+    wrapper = app.wrapper;
+    await settle(() => expect(wrapper!.find('[data-testid="intake-form"]').exists()).toBe(true));
+    expect(wrapper.get('[data-testid="intake-mentor-visible"]').text()).toBe(
+      'Участники вашей школы, которые выбирают наставника, увидят в списке наставников ваше имя, предмет, ответ «Чем я могу быть полезен», формы наставничества и есть ли у вас свободные места. Остальные ответы видят только куратор и администратор школы.',
+    );
+  });
+
+  it('says nothing of a directory on a device-only install (no school sees it)', async () => {
+    const anna = await teacher('Петрова Анна', 'Математика');
+    const app = await mountApp(`/people/${anna.id}/intake?role=mentor`);
+    wrapper = app.wrapper;
+    await settle(() => expect(wrapper!.find('[data-testid="intake-form"]').exists()).toBe(true));
+    expect(wrapper.find('[data-testid="intake-mentor-visible"]').exists()).toBe(false);
   });
 
   it('keeps the curator, who has no seat of her own, out of the own intake page', async () => {
