@@ -1,16 +1,26 @@
 // The device-only backup file: what it holds, how it is checked before anything is written,
 // and which row wins when a restored row meets the device's own. Pure: the data layer reads
 // and writes the database (data/backup.ts), the UI reads and saves the file.
+// The file holds every synced table but the school's own (live rows and tombstones) and, since
+// version 2, the school settings a device-only workspace keeps in meta (domain/backupSettings.ts:
+// the documents' requisites, the course-validity period). Not in it: the outbox, drafts and the
+// rest of meta (this device's id, its reminder snoozes, sync bookkeeping).
 // Invariant: `readBackup` accepts a file only when every part of it is understood (format,
 // version, checksum, every row's shape), so a restore either writes a whole, intact copy or
 // writes nothing at all.
+import { readBackupSettings, type BackupSettings } from './backupSettings';
 import { legacyAttendanceRows, type LegacyMeeting } from './meetings';
 import { REGISTRY_TABLES } from './syncRegistry';
 import type { IsoDate, IsoTimestamp } from './types';
 
 export const BACKUP_FORMAT = 'nastavnik-backup';
-/** Raised when the file's shape changes; an older app refuses a newer file instead of guessing. */
-export const BACKUP_VERSION = 1;
+/**
+ * Raised when the file's shape changes; an older app refuses a newer file instead of guessing.
+ * 1: the tables. 2: the school settings too (`settings`). Older files are still read.
+ */
+export const BACKUP_VERSION = 2;
+
+export type { BackupSettings } from './backupSettings';
 
 /**
  * Larger files are not read at all (a video picked by mistake would not fit in memory). A
@@ -49,6 +59,8 @@ export interface DeviceBackup {
   school_id: string;
   /** Live rows and tombstones, so a restore on the same device keeps its deletions. */
   tables: Record<BackupTable, BackupRow[]>;
+  /** The school settings the device set (left out when none; version-1 files have none). */
+  settings?: BackupSettings;
 }
 
 /** Why a file is refused; each has its own message (locales backup.json, `refused.*`). */
@@ -58,7 +70,7 @@ export type BackupRefusal =
   | 'newer_version' // this app's backup, from a newer version of the app
   | 'school_database' // a signed-in school's data, not a device's
   | 'checksum' // the content changed after it was saved
-  | 'bad_rows'; // a row without id, school or version, or one id twice
+  | 'bad_rows'; // a row without id, school or version, one id twice, or a malformed setting
 
 export type BackupReading =
   { ok: true; backup: DeviceBackup } | { ok: false; reason: BackupRefusal };
@@ -117,7 +129,7 @@ export async function checksumOf(text: string): Promise<string> {
 
 /**
  * The file's text: the backup as canonical JSON with its checksum as one more key. The
- * checksum covers every other key (header and rows), so any change to the file is seen.
+ * checksum covers every other key (header, rows, settings), so any change to the file is seen.
  */
 export async function writeBackup(backup: DeviceBackup): Promise<string> {
   const body = canonicalJson(backup);
@@ -235,18 +247,19 @@ export async function readBackup(text: string): Promise<BackupReading> {
   }
   const tables = readTables(content.tables, content.school_id);
   if (!tables.ok) return tables;
-  return {
-    ok: true,
-    backup: {
-      format: BACKUP_FORMAT,
-      version: BACKUP_VERSION,
-      mode: 'device-only',
-      created_at: content.created_at,
-      app_version: content.app_version,
-      school_id: content.school_id,
-      tables: tables.tables,
-    },
+  const settings = readBackupSettings(content.settings, content.version);
+  if (!settings.ok) return settings;
+  const backup: DeviceBackup = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    mode: 'device-only',
+    created_at: content.created_at,
+    app_version: content.app_version,
+    school_id: content.school_id,
+    tables: tables.tables,
   };
+  if (settings.settings) backup.settings = settings.settings;
+  return { ok: true, backup };
 }
 
 export interface BackupSummary {

@@ -1,9 +1,12 @@
 // The device-only backup against a real IndexedDB (fake-indexeddb): what is saved comes back
 // whole on an emptied device, a refused or failing restore changes nothing, and a restore
-// over existing data keeps the newer of each row and everything the file does not have.
+// over existing data keeps the newer of each row and everything the file does not have. The
+// school settings a device-only workspace keeps in meta (requisites, course validity) come back
+// under the new device's own keys, never over the settings it already has.
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeviceBackup, previewRestore, restoreDeviceBackup } from '@/data/backup';
 import type { DataContext } from '@/data/context';
+import { deviceRequisitesKey, deviceValidYearsKey } from '@/data/deviceSettings';
 import { deleteMeeting, logMeeting } from '@/data/repos/meetings';
 import { addParticipant, updateParticipant } from '@/data/repos/participants';
 import { BACKUP_TABLES, readBackup, writeBackup, type DeviceBackup } from '@/domain/backup';
@@ -37,6 +40,42 @@ async function readOk(text: string): Promise<DeviceBackup> {
   const reading = await readBackup(text);
   if (!reading.ok) throw new Error(`refused: ${reading.reason}`);
   return reading.backup;
+}
+
+const REQUISITES = {
+  name: 'Муниципальное бюджетное общеобразовательное учреждение «Лузинская СОШ № 1»',
+  shortName: 'МБОУ «Лузинская СОШ № 1»',
+  place: 'с. Лузино',
+  director: 'И.О. Фамилия',
+};
+
+/** The device's two school settings in meta, as stored (undefined: not set). */
+async function settingsOf(ctx: DataContext) {
+  return {
+    requisites: (await ctx.db.meta.get(deviceRequisitesKey(ctx.schoolId)))?.value,
+    validYears: (await ctx.db.meta.get(deviceValidYearsKey(ctx.schoolId)))?.value,
+  };
+}
+
+async function setSettings(ctx: DataContext, requisites: unknown, validYears: unknown) {
+  await ctx.db.meta.put({ key: deviceRequisitesKey(ctx.schoolId), value: requisites });
+  await ctx.db.meta.put({ key: deviceValidYearsKey(ctx.schoolId), value: validYears });
+}
+
+/**
+ * The backup with a row IndexedDB cannot store (a value it cannot clone) in the last table
+ * written: the people and pairs before it are already put when it fails.
+ */
+function poisonedCopy(backup: DeviceBackup): DeviceBackup {
+  return {
+    ...backup,
+    tables: {
+      ...backup.tables,
+      questionnaire_responses: [
+        { ...backup.tables.participants[0]!, id: 'poison', answers: () => 'not data' },
+      ],
+    },
+  };
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
@@ -166,17 +205,7 @@ describe('device-only backup and restore', () => {
       is_mentee: false,
     });
     const before = await contentsOf(target);
-    // A row IndexedDB cannot store (a value it cannot clone), in the last table written:
-    // the people and pairs before it were already put when it fails.
-    const poisoned: DeviceBackup = {
-      ...backup,
-      tables: {
-        ...backup.tables,
-        questionnaire_responses: [
-          { ...backup.tables.participants[0]!, id: 'poison', answers: () => 'not data' },
-        ],
-      },
-    };
+    const poisoned = poisonedCopy(backup);
     await expect(restoreDeviceBackup(target, poisoned)).rejects.toThrow();
     expect(await contentsOf(target)).toEqual(before);
   });
@@ -257,5 +286,96 @@ describe('device-only backup and restore', () => {
     await restoreDeviceBackup(device, copy);
     const live = (await device.db.meetings.toArray()).filter((m) => m.deleted_at === null);
     expect(live.map((m) => m.id)).not.toContain(meeting.id);
+  });
+});
+
+describe('the school settings in the device-only backup', () => {
+  it('brings the requisites and the course validity back under the new device’s school', async () => {
+    const phone = await aDevice();
+    await aPairWithPeople(phone);
+    await setSettings(phone, REQUISITES, 5);
+    const backup = await readOk((await createDeviceBackup(phone, '1.2.3')).text);
+    expect(backup.settings).toEqual({ requisites: REQUISITES, training_valid_years: 5 });
+
+    const newPhone = await aDevice();
+    expect(newPhone.schoolId).not.toBe(phone.schoolId);
+    expect(await settingsOf(newPhone)).toEqual({ requisites: undefined, validYears: undefined });
+    await restoreDeviceBackup(newPhone, backup);
+    expect(await settingsOf(newPhone)).toEqual({ requisites: REQUISITES, validYears: 5 });
+    // Nothing is written under the old device's school.
+    expect(await newPhone.db.meta.get(deviceRequisitesKey(phone.schoolId))).toBeUndefined();
+    expect(await newPhone.db.meta.get(deviceValidYearsKey(phone.schoolId))).toBeUndefined();
+  });
+
+  it('leaves out what the device never set', async () => {
+    const device = await aDevice();
+    await aPairWithPeople(device);
+    expect((await readOk((await createDeviceBackup(device, '1')).text)).settings).toBeUndefined();
+    await device.db.meta.put({ key: deviceValidYearsKey(device.schoolId), value: 2 });
+    await device.db.meta.put({
+      key: deviceRequisitesKey(device.schoolId),
+      value: { name: '', shortName: null, place: ' ', director: null },
+    });
+    const backup = await readOk((await createDeviceBackup(device, '1')).text);
+    expect(backup.settings).toEqual({ training_valid_years: 2 });
+  });
+
+  it('never writes over the settings a device already has, and fills only what it lacks', async () => {
+    const phone = await aDevice();
+    await setSettings(phone, REQUISITES, 5);
+    const backup = await readOk((await createDeviceBackup(phone, '1')).text);
+
+    const own = { name: null, shortName: 'МБОУ СОШ № 2', place: 'г. Омск', director: null };
+    const tablet = await aDevice();
+    await setSettings(tablet, own, 3);
+    await restoreDeviceBackup(tablet, backup);
+    expect(await settingsOf(tablet)).toEqual({ requisites: own, validYears: 3 });
+
+    // A device with its own requisites but no period: the period comes from the file.
+    const laptop = await aDevice();
+    await laptop.db.meta.put({ key: deviceRequisitesKey(laptop.schoolId), value: own });
+    await restoreDeviceBackup(laptop, backup);
+    expect(await settingsOf(laptop)).toEqual({ requisites: own, validYears: 5 });
+  });
+
+  it('still restores a version-1 file: the rows come back, the device’s settings stay', async () => {
+    const phone = await aDevice();
+    await aPairWithPeople(phone);
+    const saved = await readOk((await createDeviceBackup(phone, '0.9.0')).text);
+    const { settings: _none, ...rows } = saved;
+    const old = await writeBackup({ ...rows, version: 1 } as unknown as DeviceBackup);
+    expect(JSON.parse(old)).toMatchObject({ version: 1 });
+    expect(old).not.toContain('"settings"');
+
+    const newPhone = await aDevice();
+    await newPhone.db.meta.put({ key: deviceValidYearsKey(newPhone.schoolId), value: 4 });
+    const backup = await readOk(old);
+    expect(backup.settings).toBeUndefined();
+    await restoreDeviceBackup(newPhone, backup);
+    expect(await contentsOf(newPhone)).toEqual(await contentsOf(phone));
+    expect(await settingsOf(newPhone)).toEqual({ requisites: undefined, validYears: 4 });
+  });
+
+  it('a restore that fails midway writes no settings either', async () => {
+    const phone = await aDevice();
+    await aPairWithPeople(phone);
+    await setSettings(phone, REQUISITES, 5);
+    const backup = await readOk((await createDeviceBackup(phone, '1')).text);
+    const poisoned = poisonedCopy(backup);
+    const target = await aDevice();
+    await expect(restoreDeviceBackup(target, poisoned)).rejects.toThrow();
+    expect(await settingsOf(target)).toEqual({ requisites: undefined, validYears: undefined });
+
+    // A setting IndexedDB cannot store, written last: the rows and the requisites put before
+    // it are undone with it.
+    const badSetting: DeviceBackup = {
+      ...backup,
+      settings: { ...backup.settings, training_valid_years: (() => 5) as unknown as number },
+    };
+    const other = await aDevice();
+    const before = await contentsOf(other);
+    await expect(restoreDeviceBackup(other, badSetting)).rejects.toThrow();
+    expect(await contentsOf(other)).toEqual(before);
+    expect(await settingsOf(other)).toEqual({ requisites: undefined, validYears: undefined });
   });
 });

@@ -1,9 +1,11 @@
 // The backup file's checks: a whole, untouched backup of this app is read back as written;
 // anything else (cut short, another app's JSON, a newer format, edited, a school's database)
-// is refused with its reason before a single row could be written.
+// is refused with its reason before a single row could be written. The school settings of
+// version 2 are checked as strictly as the rows; a version-1 file (no settings) is still read.
 import { describe, expect, it } from 'vitest';
 import {
   BACKUP_TABLES,
+  BACKUP_VERSION,
   backupFileName,
   backupSummary,
   canonicalJson,
@@ -13,6 +15,8 @@ import {
   type BackupRow,
   type DeviceBackup,
 } from '@/domain/backup';
+import { deviceSettingsOf } from '@/domain/backupSettings';
+import { REQUISITE_LIMITS } from '@/domain/documents/common';
 
 const SCHOOL = '5c1e0000-0000-4000-8000-000000000001';
 
@@ -46,7 +50,7 @@ function aBackup(): DeviceBackup {
   tables.questionnaire_responses = [row('q-1', { answers: { q2: 8, q1: 9, '10': 'да' } })];
   return {
     format: 'nastavnik-backup',
-    version: 1,
+    version: BACKUP_VERSION,
     mode: 'device-only',
     created_at: '2026-12-01T09:30:00.000Z',
     app_version: '0.9.0',
@@ -103,7 +107,7 @@ describe('reading a backup file', () => {
   });
 
   it('refuses a backup of a newer format version, whatever its checksum', async () => {
-    const newer = { ...aBackup(), version: 2, tables: { people_v2: [] } };
+    const newer = { ...aBackup(), version: BACKUP_VERSION + 1, tables: { people_v2: [] } };
     expect(await readBackup(await signed(newer))).toEqual({ ok: false, reason: 'newer_version' });
     expect(await readBackup(JSON.stringify({ ...newer, checksum: 'sha512:abc' }))).toEqual({
       ok: false,
@@ -213,5 +217,165 @@ describe('what a restore shows and does', () => {
 
   it('names the file by the day', () => {
     expect(backupFileName('2026-12-01')).toBe('nastavnik-backup-2026-12-01.json');
+  });
+});
+
+const REQUISITES = {
+  name: 'Муниципальное бюджетное общеобразовательное учреждение «Лузинская СОШ № 1»',
+  shortName: 'МБОУ «Лузинская СОШ № 1»',
+  place: 'с. Лузино',
+  director: 'И.О. Фамилия',
+};
+
+/** A version-2 backup with both settings, with `settings` replaced when given. */
+function withSettings(settings: unknown = { requisites: REQUISITES, training_valid_years: 5 }) {
+  return { ...aBackup(), settings } as unknown as Record<string, unknown>;
+}
+
+describe('the school settings in a backup file', () => {
+  it('is version 2', () => {
+    expect(BACKUP_VERSION).toBe(2);
+  });
+
+  it('accepts a version-2 file with settings and reads them back as written', async () => {
+    const backup = withSettings() as unknown as DeviceBackup;
+    expect(await readBackup(await writeBackup(backup))).toEqual({ ok: true, backup });
+    const onlyYears = withSettings({ training_valid_years: 1 });
+    const reading = await readBackup(await signed(onlyYears));
+    expect(reading.ok && reading.backup.settings).toEqual({ training_valid_years: 1 });
+  });
+
+  it('still reads a version-1 file: the rows, and no settings', async () => {
+    const old = { ...aBackup(), version: 1 };
+    const reading = await readBackup(await signed(old));
+    if (!reading.ok) throw new Error(reading.reason);
+    expect(reading.backup.version).toBe(BACKUP_VERSION);
+    expect(reading.backup.tables).toEqual(aBackup().tables);
+    expect(reading.backup.settings).toBeUndefined();
+  });
+
+  it('refuses a version-3 file, with or without settings, as from a newer app', async () => {
+    for (const content of [{ ...aBackup() }, withSettings()]) {
+      expect(await readBackup(await signed({ ...content, version: 3 }))).toEqual({
+        ok: false,
+        reason: 'newer_version',
+      });
+    }
+  });
+
+  it('refuses settings in a version-1 file: that version never had them', async () => {
+    expect(await readBackup(await signed({ ...withSettings(), version: 1 }))).toEqual({
+      ok: false,
+      reason: 'bad_rows',
+    });
+  });
+
+  it('refuses a course-validity period that is not a whole number of years from 1 to 10', async () => {
+    for (const years of [0, 11, -3, 2.5, '5', null, true, 1e9]) {
+      const content = withSettings({ training_valid_years: years });
+      expect(await readBackup(await signed(content)), String(years)).toEqual({
+        ok: false,
+        reason: 'bad_rows',
+      });
+    }
+    for (const years of [1, 3, 10]) {
+      const reading = await readBackup(await signed(withSettings({ training_valid_years: years })));
+      expect(reading.ok, String(years)).toBe(true);
+    }
+  });
+
+  it('refuses a settings key this app does not know as from a newer app', async () => {
+    const unknown = [
+      { requisites: REQUISITES, training_valid_years: 3, reminders: { days: 7 } },
+      { requisites: { ...REQUISITES, inn: '5501234567' } },
+    ];
+    for (const settings of unknown) {
+      expect(
+        await readBackup(await signed(withSettings(settings))),
+        JSON.stringify(settings),
+      ).toEqual({ ok: false, reason: 'newer_version' });
+    }
+  });
+
+  it('refuses settings of the wrong shape or type as damaged', async () => {
+    const broken = [
+      null,
+      [],
+      'requisites',
+      { requisites: null },
+      { requisites: [] },
+      { requisites: 'МБОУ СОШ № 1' },
+      { requisites: { ...REQUISITES, name: 42 } },
+      { requisites: { ...REQUISITES, director: { full: 'И.О. Фамилия' } } },
+    ];
+    for (const settings of broken) {
+      expect(
+        await readBackup(await signed(withSettings(settings))),
+        JSON.stringify(settings),
+      ).toEqual({ ok: false, reason: 'bad_rows' });
+    }
+  });
+
+  it('refuses requisites longer than the form allows, and accepts them at the limit', async () => {
+    for (const field of Object.keys(REQUISITE_LIMITS) as (keyof typeof REQUISITE_LIMITS)[]) {
+      const max = REQUISITE_LIMITS[field];
+      const over = withSettings({ requisites: { ...REQUISITES, [field]: 'я'.repeat(max + 1) } });
+      expect(await readBackup(await signed(over)), field).toEqual({
+        ok: false,
+        reason: 'bad_rows',
+      });
+      const at = withSettings({ requisites: { ...REQUISITES, [field]: 'я'.repeat(max) } });
+      expect((await readBackup(await signed(at))).ok, field).toBe(true);
+    }
+  });
+
+  it('reads blank and missing requisites as null', async () => {
+    const reading = await readBackup(
+      await signed(withSettings({ requisites: { shortName: 'МБОУ СОШ № 1', place: null } })),
+    );
+    expect(reading.ok && reading.backup.settings).toEqual({
+      requisites: { name: null, shortName: 'МБОУ СОШ № 1', place: null, director: null },
+    });
+  });
+
+  it('an edited setting breaks the checksum', async () => {
+    const text = await writeBackup(withSettings() as unknown as DeviceBackup);
+    const edited = text.replace('"training_valid_years":5', '"training_valid_years":6');
+    expect(edited).not.toBe(text);
+    expect(await readBackup(edited)).toEqual({ ok: false, reason: 'checksum' });
+  });
+});
+
+describe('which of the device’s settings are saved', () => {
+  it('keeps the set and valid ones, trimmed, and leaves out blanks and nonsense', () => {
+    expect(
+      deviceSettingsOf({
+        requisites: { name: '  МБОУ СОШ № 1 ', shortName: '', place: '   ', director: 7 },
+        trainingValidYears: 4,
+      }),
+    ).toEqual({
+      requisites: { name: 'МБОУ СОШ № 1', shortName: null, place: null, director: null },
+      training_valid_years: 4,
+    });
+    expect(
+      deviceSettingsOf({ requisites: { name: ' ', shortName: null }, trainingValidYears: 0 }),
+    ).toBeUndefined();
+    expect(deviceSettingsOf({ requisites: undefined, trainingValidYears: undefined })).toBe(
+      undefined,
+    );
+    expect(deviceSettingsOf({ requisites: 'МБОУ', trainingValidYears: '5' })).toBeUndefined();
+    expect(deviceSettingsOf({ requisites: null, trainingValidYears: 10 })).toEqual({
+      training_valid_years: 10,
+    });
+  });
+
+  it('what it saves is always read back, even from a value over the limit', async () => {
+    const settings = deviceSettingsOf({
+      requisites: { ...REQUISITES, name: 'я'.repeat(REQUISITE_LIMITS.name + 5), extra: 'x' },
+      trainingValidYears: 7,
+    });
+    expect(settings?.requisites?.name).toBeNull();
+    const backup = { ...aBackup(), settings } as DeviceBackup;
+    expect(await readBackup(await writeBackup(backup))).toEqual({ ok: true, backup });
   });
 });
