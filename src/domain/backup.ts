@@ -269,6 +269,9 @@ export interface BackupSummary {
   meetings: number;
   /** Every row in the file, tombstones included. */
   rows: number;
+  /** The school settings the copy holds: requisites for the documents, the course period. */
+  hasRequisites: boolean;
+  trainingValidYears: number | null;
 }
 
 const liveCount = (rows: readonly BackupRow[]) => rows.filter((r) => !r.deleted_at).length;
@@ -281,6 +284,8 @@ export function backupSummary(backup: DeviceBackup): BackupSummary {
     pairs: liveCount(backup.tables.pairs),
     meetings: liveCount(backup.tables.meetings),
     rows: BACKUP_TABLES.reduce((sum, t) => sum + backup.tables[t].length, 0),
+    hasRequisites: backup.settings?.requisites !== undefined,
+    trainingValidYears: backup.settings?.training_valid_years ?? null,
   };
 }
 

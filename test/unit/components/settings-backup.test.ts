@@ -10,6 +10,8 @@ import SettingsBackup from '@/components/settings/SettingsBackup.vue';
 import { createDeviceBackup } from '@/data/backup';
 import { logMeeting } from '@/data/repos/meetings';
 import { addParticipant } from '@/data/repos/participants';
+import { saveSchoolRequisites } from '@/data/repos/schoolRequisites';
+import { readValidYears, setValidYears } from '@/data/repos/trainings';
 import { readBackup } from '@/domain/backup';
 import { createAppI18n } from '@/i18n';
 import { aPairWithPeople, freshContext } from '../data/context';
@@ -49,6 +51,13 @@ async function anotherPhonesBackup() {
     { type: 'regular', held_on: '2026-11-20', duration_min: 40, format: 'in_person' },
     '2026-11-25',
   );
+  await saveSchoolRequisites(phone, null, {
+    name: 'МБОУ «Лузинская СОШ № 1»',
+    shortName: null,
+    place: 'с. Лузино',
+    director: 'Е.Ф. Задворнова',
+  });
+  await setValidYears(phone, null, '5');
   const file = await createDeviceBackup(phone, '1.0.0', new Date(2026, 10, 30, 18, 5));
   phone.db.close();
   return { ...file, people };
@@ -125,6 +134,8 @@ describe('the backup section of Settings (device-only)', () => {
     expect(find('backup-summary').text()).toContain('2 человека');
     expect(find('backup-summary').text()).toContain('1 пара');
     expect(find('backup-summary').text()).toContain('1 встреча');
+    expect(find('backup-summary').text()).toContain('Реквизиты школы для документов');
+    expect(find('backup-summary').text()).toContain('Срок действия курсов: 5 лет');
     expect(find('backup-plan').text()).toContain('останется');
     expect(await db().db.participants.count()).toBe(0);
 
@@ -138,6 +149,7 @@ describe('the backup section of Settings (device-only)', () => {
     await settle(() => expect(find('backup-status').text()).toContain('Копия восстановлена'));
     expect((await db().db.participants.get(people.mentee.id))?.full_name).toBe('Смирнова Анна');
     expect(await db().db.meetings.count()).toBe(1);
+    expect(await readValidYears(db())).toBe(5);
   });
 });
 

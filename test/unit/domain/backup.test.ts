@@ -194,6 +194,8 @@ describe('what a restore shows and does', () => {
       pairs: 1,
       meetings: 1,
       rows: 6,
+      hasRequisites: false,
+      trainingValidYears: null,
     });
   });
 
