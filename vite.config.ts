@@ -23,7 +23,7 @@ const SUPABASE_STUB_ID = '\0supabase-js-device-only';
 const SHARED_DATA =
   /[\\/]src[\\/](composables|data|domain|stores|components[\\/]base)[\\/]|[\\/]node_modules[\\/]dexie[\\/]/;
 const ONE_PAGE_ONLY =
-  /[\\/]src[\\/](domain[\\/]documents[\\/]|(domain|data|composables)[\\/](backup|backupSettings|documents?|exports?|matching|monitoring|schoolOverview|triage|overview|useBackup|useDocuments|useExports|useMatching|useMonitoring|useSchoolOverview|useTriage|documentQueries|exportQueries|matchingQueries|monitoringQueries|overviewQueries|roll|rollImport|useRollImport|intake|useIntake|kpi|kpiQueries|useKpis|training|useTrainings|yearQueries|useProgrammeYear|municipality|useMunicipality|useMunicipalTargets|useIntakeMentorDirectory)\b|data[\\/]repos[\\/](kpiValues|schoolDocuments|schoolRequisites)\b)/;
+  /[\\/]src[\\/](domain[\\/]documents[\\/]|(domain|data|composables)[\\/](backup|backupSettings|documents?|exports?|matching|monitoring|schoolOverview|triage|overview|useBackup|useDocuments|useExports|useMatching|useMonitoring|useSchoolOverview|useTriage|documentQueries|exportQueries|matchingQueries|monitoringQueries|overviewQueries|roll|rollImport|useRollImport|intake|useIntake|kpi|kpiQueries|useKpis|training|useTrainings|yearQueries|useProgrammeYear|municipality|useMunicipality|useMunicipalDownload|useSheetDownload|municipalExport|useMunicipalTargets|useIntakeMentorDirectory)\b|data[\\/]repos[\\/](kpiValues|schoolDocuments|schoolRequisites)\b)/;
 /**
  * Dexie and the database schema: a chunk of their own, which src/main.ts evaluates in a step of
  * its own before the first page, so the data layer's evaluation is two shorter tasks.

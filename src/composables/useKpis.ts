@@ -1,8 +1,7 @@
 // The KPI table page: the chosen period (a year or a half-year), the table computed live from
 // the device's rows (domain/kpi.ts), the commands that record a document and set the year's
 // values, and the .xlsx download (the writer loads only then).
-import { computed, reactive, ref, watch } from 'vue';
-import { useI18n } from 'vue-i18n';
+import { computed, reactive, watch } from 'vue';
 import { observeKpiInput } from '@/data/kpiQueries';
 import { setKpiValues } from '@/data/repos/kpiValues';
 import { recordSchoolDocument } from '@/data/repos/schoolDocuments';
@@ -11,8 +10,8 @@ import { localIsoDate } from '@/domain/dates';
 import { kpiFileName, kpiSheet } from '@/domain/exports';
 import { MIN_KPI_YEAR, computeKpis, type KpiPeriod } from '@/domain/kpi';
 import { useSessionStore } from '@/stores/session';
-import { saveFile } from './saveFile';
 import { useCommand } from './useCommand';
+import { useSheetDownload } from './useSheetDownload';
 import { useLiveQuery } from './useLiveQuery';
 
 /** The years a curator can look at: from the seed's first up to next year. */
@@ -25,7 +24,6 @@ export function useKpis() {
   // bench/kpi.mjs times the page from here to the table on screen (kpi:ready).
   performance.mark('kpi:start');
   const session = useSessionStore();
-  const { t } = useI18n();
   const today = localIsoDate(new Date());
   const schoolId = () => (session.workspace.kind === 'school' ? session.workspace.schoolId : null);
   const { data, isLoading, error } = useLiveQuery(observeKpiInput, schoolId);
@@ -53,30 +51,12 @@ export function useKpis() {
 
   const validity = useCommand((ctx, text: string) => setValidYears(ctx, schoolId(), text));
 
-  const isDownloading = ref(false);
-  const saved = ref<string | null>(null);
-  const downloadFailed = ref(false);
-  async function download() {
-    const current = table.value;
-    if (!current || isDownloading.value) return;
-    isDownloading.value = true;
-    saved.value = null;
-    downloadFailed.value = false;
-    try {
-      const [{ workbookBlob }, { localizeSheet }] = await Promise.all([
-        import('@/exports/xlsx'),
-        import('@/exports/sheetText'),
-      ]);
-      const fileName = kpiFileName(current.period);
-      saveFile(await workbookBlob(localizeSheet(kpiSheet(current), (key) => t(key))), fileName);
-      saved.value = fileName;
-    } catch (e) {
-      console.error(e);
-      downloadFailed.value = true;
-    } finally {
-      isDownloading.value = false;
-    }
-  }
+  const file = useSheetDownload();
+  const download = () =>
+    file.download(async () => {
+      const current = table.value;
+      return current ? { sheet: kpiSheet(current), fileName: kpiFileName(current.period) } : null;
+    });
 
   return {
     today,
@@ -91,8 +71,8 @@ export function useKpis() {
     documents,
     validity,
     download,
-    isDownloading,
-    saved,
-    downloadFailed,
+    isDownloading: file.isDownloading,
+    saved: file.saved,
+    downloadFailed: file.failed,
   };
 }

@@ -76,7 +76,8 @@ export interface ExportColumn {
 }
 
 export interface ExportSheet {
-  kind: ExportKind;
+  /** Names the sheet's tab (`exports.sheets.<kind>`): a school export, or the municipality's. */
+  kind: ExportKind | 'municipalKpi';
   columns: ExportColumn[];
   rows: ExportCell[][];
   /** Message keys of what the sheet leaves out or blank (a notes sheet in the file). */
@@ -112,14 +113,14 @@ export interface ExportFacts {
   >;
 }
 
-const text = (value: string | null | undefined): ExportCell =>
+export const text = (value: string | null | undefined): ExportCell =>
   value && value.trim() !== '' ? { type: 'text', value } : null;
-const num = (value: number | null | undefined): ExportCell =>
+export const num = (value: number | null | undefined): ExportCell =>
   typeof value === 'number' ? { type: 'number', value } : null;
 const date = (value: IsoDate | null | undefined): ExportCell =>
   value ? { type: 'date', value: value.slice(0, 10) } : null;
-const label = (key: string): ExportCell => ({ type: 'label', key });
-const yesNo = (value: boolean): ExportCell =>
+export const label = (key: string): ExportCell => ({ type: 'label', key });
+export const yesNo = (value: boolean): ExportCell =>
   label(value ? 'exports.values.yes' : 'exports.values.no');
 
 const alive = <T extends { deleted_at: string | null }>(rows: readonly T[]) =>
@@ -509,16 +510,16 @@ function mentorCardSheet(facts: ExportFacts): ExportSheet {
 export const kpiFileName = (period: KpiPeriod) =>
   `${EXPORT_FILE_STEMS.kpi}-${period.year}${period.half ? `-${period.half}` : ''}.xlsx`;
 
-const KPI_COLUMNS: [string, number][] = [
-  ['indicator', 70],
+/** The columns of a share's numbers, also the municipal table's (domain/municipalExport.ts). */
+export const KPI_VALUE_COLUMNS: [string, number][] = [
   ['numerator', 12],
   ['denominator', 12],
   ['percent', 12],
   ['target', 14],
   ['targetSource', 18],
   ['met', 12],
-  ['toFill', 50],
 ];
+const KPI_COLUMNS: [string, number][] = [['indicator', 70], ...KPI_VALUE_COLUMNS, ['toFill', 50]];
 
 /**
  * The table as the municipality asks for it: the five documents (да/нет, with the number and

@@ -4,11 +4,13 @@
 // numbers only, never a participant's name — and a school's satisfaction of fewer than five
 // answers is not shown. The targets she sets for the year reach her schools' KPI tables. A
 // curator opening her page is told it is the coordinator's.
+import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { USERS } from '../factories/seed-ids';
 import { seriousAxeViolations } from './support/axe';
 import { TABLET } from './support/browser';
-import { useSignedInPhones } from './support/phone';
+import { ARTIFACTS, useSignedInPhones } from './support/phone';
+import { readXlsx } from '../unit/exports/readXlsx';
 
 const syncBaseUrl = inject('syncBaseUrl');
 const COORDINATOR = { id: USERS.coordinator, email: 'fomina@omr-imc.example' };
@@ -80,6 +82,42 @@ describe('the municipal coordinator', () => {
       [new Date().getFullYear()],
     );
     expect(set).toEqual([{ value: '40.5' }]);
+
+    // The table as .xlsx for her own report: the total with the new target, each school's
+    // numbers, and still no participant's name anywhere in the file.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('municipality-download').click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      `pokazateli-municipalitet-${new Date().getFullYear()}.xlsx`,
+    );
+    const file = `${ARTIFACTS}/${download.suggestedFilename()}`;
+    await download.saveAs(file);
+    const book = await readXlsx(new Blob([new Uint8Array(readFileSync(file))]));
+    expect(book.sheetNames).toEqual(['Показатели муниципалитета', 'Пояснения']);
+    const teacherRows = book.sheets[0]!.filter((r) =>
+      String(r[0]).startsWith(
+        'Доля педагогических работников, в том числе, узких специалистов, вовлеченных',
+      ),
+    );
+    expect(teacherRows.map((r) => r[1])).toEqual([
+      'Все школы',
+      'Ачаирская СОШ',
+      'Лузинская СОШ №1',
+    ]);
+    expect(teacherRows[0]!.slice(3, 7)).toEqual([
+      rows[0]!.teachers,
+      expect.any(Number),
+      40.5,
+      'муниципалитета',
+    ]);
+    const everything = Object.values(book.files).join('\n');
+    for (const { full_name } of names.rows) expect(everything).not.toContain(full_name);
+    await page
+      .getByTestId('municipality-file-status')
+      .getByText(download.suggestedFilename())
+      .waitFor();
 
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

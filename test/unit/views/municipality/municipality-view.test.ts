@@ -22,6 +22,7 @@ describe('the municipal monitoring page', () => {
     expect(wrapper.find('h1').text()).toBe('Муниципальный мониторинг');
     expect(wrapper.find('[data-testid="municipal-targets"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="municipal-shares"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="municipality-download"]').exists()).toBe(false);
   });
 
   it('is not offered on the home screen of a device that works alone', async () => {
