@@ -9,7 +9,8 @@ import type { DataContext } from './context';
 import { keptMunicipalTargets } from './kpiQueries';
 import type { Observable } from './queries';
 import { allTemplates, responsesTable } from './repos/questionnaires';
-import { readValidYears } from './repos/trainings';
+import { deviceValidYearsKey } from './deviceSettings';
+import { validYearsOfSchool } from './repos/trainings';
 
 /** The rows of ExportFacts; the day and the locale come from the caller. */
 export type ExportRows = Omit<ExportFacts, 'today' | 'locale'>;
@@ -41,7 +42,7 @@ export function observeExportRows(
       trainings,
       documents,
       kpiValues,
-      trainingValidYears,
+      keptValidYears,
     ] = await Promise.all([
       ctx.db.schools.get(school),
       ctx.db.participants.where('school_id').equals(school).toArray(),
@@ -57,7 +58,7 @@ export function observeExportRows(
       ctx.db.mentor_trainings.filter(mine).toArray(),
       ctx.db.school_documents.where('school_id').equals(school).toArray(),
       ctx.db.kpi_values.where('school_id').equals(school).toArray(),
-      readValidYears(ctx, school),
+      ctx.db.meta.get(deviceValidYearsKey(school)),
     ]);
     const liveSchool = schoolRow && !schoolRow.deleted_at ? schoolRow : null;
     const municipalTargets = await keptMunicipalTargets(
@@ -83,7 +84,7 @@ export function observeExportRows(
         documents: alive(documents),
         kpiValues: alive(kpiValues),
         municipalTargets,
-        trainingValidYears,
+        trainingValidYears: validYearsOfSchool(schoolRow, keptValidYears),
       },
     };
   });

@@ -8,7 +8,8 @@ import type { KpiInput, MunicipalTarget } from '@/domain/kpi';
 import type { DataContext } from './context';
 import type { Observable } from './queries';
 import { allTemplates, responsesTable } from './repos/questionnaires';
-import { readValidYears } from './repos/trainings';
+import { deviceValidYearsKey } from './deviceSettings';
+import { validYearsOfSchool } from './repos/trainings';
 
 const live = <T extends { deleted_at: string | null }>(rows: T[]) =>
   rows.filter((r) => r.deleted_at === null);
@@ -90,7 +91,7 @@ export async function readKpiInput(ctx: DataContext, schoolId = ctx.schoolId): P
     documents,
     values,
     kept,
-    validYears,
+    keptValidYears,
   ] = await Promise.all([
     ctx.db.schools.get(schoolId),
     ctx.db.participants.where('school_id').equals(schoolId).toArray(),
@@ -104,7 +105,7 @@ export async function readKpiInput(ctx: DataContext, schoolId = ctx.schoolId): P
     ctx.db.school_documents.where('school_id').equals(schoolId).toArray(),
     ctx.db.kpi_values.where('school_id').equals(schoolId).toArray(),
     ctx.db.meta.get(municipalTargetsKey(schoolId)),
-    readValidYears(ctx, schoolId),
+    ctx.db.meta.get(deviceValidYearsKey(schoolId)),
   ]);
   const keptTargets = kept?.value as KeptMunicipalTargets | undefined;
   return {
@@ -121,7 +122,7 @@ export async function readKpiInput(ctx: DataContext, schoolId = ctx.schoolId): P
       keptTargets && school && keptTargets.municipalityId === school.municipality_id
         ? keptTargets.targets
         : [],
-    trainingValidYears: validYears,
+    trainingValidYears: validYearsOfSchool(school, keptValidYears),
   };
 }
 

@@ -6,7 +6,7 @@
 // Invariant: what `deviceSettingsOf` gives is always accepted by `readBackupSettings`, so a copy
 // the app writes can always be read back.
 import { REQUISITE_LIMITS, validateRequisites, type SchoolRequisites } from './documents/common';
-import { MAX_TRAINING_VALID_YEARS, MIN_TRAINING_VALID_YEARS } from './training';
+import { isValidYears } from './training';
 
 /** The settings part of a backup file; a setting the device never set is left out. */
 export interface BackupSettings {
@@ -24,12 +24,6 @@ const REQUISITE_KEYS = Object.keys(REQUISITE_LIMITS) as (keyof SchoolRequisites)
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
-
-const isValidYears = (value: unknown): value is number =>
-  typeof value === 'number' &&
-  Number.isInteger(value) &&
-  value >= MIN_TRAINING_VALID_YEARS &&
-  value <= MAX_TRAINING_VALID_YEARS;
 
 /**
  * The requisites worth saving from a stored meta value: each field trimmed (blank → null; a

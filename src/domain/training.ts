@@ -54,7 +54,8 @@ export function addYears(day: IsoDate, years: number): IsoDate {
 export const MIN_TRAINING_VALID_YEARS = 1;
 export const MAX_TRAINING_VALID_YEARS = 10;
 
-const isValidYears = (value: unknown): value is number =>
+/** A period a school may choose: a whole number of years from 1 to 10. */
+export const isValidYears = (value: unknown): value is number =>
   typeof value === 'number' &&
   Number.isInteger(value) &&
   value >= MIN_TRAINING_VALID_YEARS &&

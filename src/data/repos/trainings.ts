@@ -14,6 +14,7 @@ import {
 import type { IsoDate, MentorTraining, SyncedTable } from '@/domain/types';
 import { assertValid, ValidationError } from '@/domain/validation';
 import type { DataContext } from '../context';
+import type { MetaEntry, ServerRow } from '../db';
 import { deviceValidYearsKey } from '../deviceSettings';
 import { insertRow, patchRow, RowMissingError, writeTransaction } from '../outbox';
 import type { Observable } from '../queries';
@@ -39,6 +40,14 @@ export async function readValidYears(ctx: DataContext, schoolId?: string): Promi
     ctx.db.schools.get(school),
     ctx.db.meta.get(deviceValidYearsKey(school)),
   ]);
+  return validYearsOfSchool(row, kept);
+}
+
+/** The same, for a reader that has the school row already: the row, else the device's value. */
+export function validYearsOfSchool(
+  row: ServerRow | undefined,
+  kept: MetaEntry | undefined,
+): number {
   return validYearsOf(row && row.deleted_at == null ? row.training_valid_years : kept?.value);
 }
 
